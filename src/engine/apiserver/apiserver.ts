@@ -1,0 +1,237 @@
+import type { KubeObject, StoredObject } from '../api/object';
+import { deepFreeze } from '../api/object';
+import type { ResourceInfo } from '../api/resources';
+import {
+  allResources,
+  apiVersionOf,
+  resourceByName,
+  storageKey,
+  storagePrefix,
+} from '../api/resources';
+import type { EventLoop } from '../clock/eventLoop';
+import type { Rng } from '../rng/rng';
+import type { Compare, MvccStore, Op, TxnResult } from '../store/mvcc';
+import type { Network } from '../trace/network';
+import { StatusError, internalError, notFound } from './errors';
+import { serveCreate } from './handlers/create';
+import { serveDelete } from './handlers/delete';
+import { serveGet, serveList } from './handlers/read';
+import { serveBinding } from './handlers/binding';
+import { serveUpdate } from './handlers/update';
+import { strategyFor } from './registry';
+import type { Strategy, StrategyContext } from './strategy';
+import type { ApiRequest, ApiResponse, WatchEvent } from './types';
+import { startWatch } from './handlers/watch';
+import { WatchCache } from './watchCache';
+
+/** The apiserver's name in the trace. */
+export const APISERVER = 'kube-apiserver';
+/** etcd's name in the trace. */
+export const ETCD = 'etcd';
+
+/** Tunables of the simulated apiserver. */
+export interface ApiServerConfig {
+  /** Events kept per resource in the watch cache (--default-watch-cache-size is 100). */
+  watchCacheSize: number;
+  /** Deep-freeze stored objects so shared references cannot be mutated (tests, interactive). */
+  freezeObjects: boolean;
+}
+
+/** Delivers a response back over the network to the caller. */
+export type Respond = (res: ApiResponse) => void;
+
+/** What a handler needs: the resource, its strategy, the store, and the hop to etcd. */
+export interface HandlerContext {
+  req: ApiRequest;
+  info: ResourceInfo;
+  strategy: Strategy;
+  sctx: StrategyContext;
+  store: MvccStore<StoredObject>;
+  /** Reads an object's current state from the store (the apiserver's cache of it). */
+  current(namespace: string | undefined, name: string): StoredObject | undefined;
+  /** Sends a transaction to etcd; done runs when etcd's answer is back at the apiserver. */
+  /**
+   * Sends a transaction to etcd. build runs when the request reaches etcd, against the state
+   * there, so a write computed from a stale read is recomputed rather than lost; a StatusError it
+   * throws aborts the write. done runs when etcd's answer is back at the apiserver.
+   */
+  txn(
+    summary: EtcdSummary,
+    build: () => TxnOps,
+    done: (r: TxnResult<StoredObject> | StatusError) => void,
+  ): void;
+  /** Sends a read to etcd; done runs with its result when the answer is back. */
+  range<T>(summary: EtcdSummary, read: () => T, done: (r: T) => void): void;
+  /** Stamps the resourceVersion an object will have when the next write commits, and freezes it. */
+  seal(obj: KubeObject): StoredObject;
+}
+
+/** The guarded writes of one transaction. */
+export interface TxnOps {
+  compares: Compare[];
+  ops: Op<StoredObject>[];
+}
+
+/** How a hop to etcd is labelled in the trace. */
+export interface EtcdSummary {
+  key: string;
+  kind?: string;
+  namespace?: string;
+  name?: string;
+}
+
+/** The kube-apiserver: REST handlers over the etcd-like store, plus the watch caches. */
+export class ApiServer {
+  private readonly caches = new Map<string, WatchCache>();
+
+  constructor(
+    private readonly loop: EventLoop,
+    private readonly rng: Rng,
+    private readonly network: Network,
+    private readonly store: MvccStore<StoredObject>,
+    private readonly config: ApiServerConfig,
+  ) {
+    for (const info of allResources()) {
+      const cache = new WatchCache(
+        config.watchCacheSize,
+        store.revision(),
+        strategyFor(info.resource).selectableFields,
+      );
+      store.watch(storagePrefix(info), 0, (events) => cache.onStoreEvents(events));
+      this.caches.set(info.resource, cache);
+    }
+  }
+
+  /** Handles a request that has arrived; respond is called once, possibly after etcd hops. */
+  serve(req: ApiRequest, respond: Respond): void {
+    const ctx = this.context(req, respond);
+    if (!ctx) return;
+    try {
+      switch (req.verb) {
+        case 'get':
+          return serveGet(ctx, respond);
+        case 'list':
+          return serveList(ctx, respond);
+        case 'create':
+          return req.subresource === 'binding'
+            ? serveBinding(ctx, respond)
+            : serveCreate(ctx, respond);
+        case 'update':
+        case 'patch':
+          return serveUpdate(ctx, respond);
+        case 'delete':
+          return serveDelete(ctx, respond);
+        case 'watch':
+          throw new StatusError(internalError('watch requests are served by watch()').status);
+      }
+    } catch (e) {
+      respond(errorResponse(e));
+    }
+  }
+
+  /** Opens a watch; events go to send. Returns the function that closes it. */
+  watch(req: ApiRequest, send: (e: WatchEvent) => void): () => void {
+    const info = resourceByName(req.resource);
+    const cache = this.caches.get(req.resource);
+    if (!info || !cache) {
+      send({ type: 'ERROR', object: notFound(req.resource, '').status });
+      return () => {};
+    }
+    try {
+      return startWatch(req, info, cache, this.store, send);
+    } catch (e) {
+      send({ type: 'ERROR', object: errorResponse(e).error ?? {} });
+      return () => {};
+    }
+  }
+
+  /** Returns the watch cache of a resource (for tests and the etcd view). */
+  watchCache(resource: string): WatchCache | undefined {
+    return this.caches.get(resource);
+  }
+
+  private context(req: ApiRequest, respond: Respond): HandlerContext | undefined {
+    const info = resourceByName(req.resource);
+    if (!info) {
+      respond({ code: 404, error: notFound(req.resource, req.name ?? '').status });
+      return undefined;
+    }
+    const store = this.store;
+    const sctx: StrategyContext = {
+      rng: this.rng,
+      now: this.loop.now(),
+      lookup: (resource, namespace, name) => {
+        const r = resourceByName(resource);
+        return r ? store.get(storageKey(r, namespace, name))?.value : undefined;
+      },
+    };
+    return {
+      req,
+      info,
+      strategy: strategyFor(info.resource),
+      sctx,
+      store,
+      current: (namespace, name) => store.get(storageKey(info, namespace, name))?.value,
+      txn: (summary, build, done) =>
+        this.etcdHop(
+          summary,
+          'Txn',
+          () => {
+            try {
+              const { compares, ops } = build();
+              return store.txn(compares, ops);
+            } catch (e) {
+              if (e instanceof StatusError) return e;
+              throw e;
+            }
+          },
+          done,
+        ),
+      range: (summary, read, done) => this.etcdHop(summary, 'Range', read, done),
+      seal: (obj) => {
+        const meta = (obj.metadata ??= {});
+        meta.resourceVersion = String(store.revision() + 1);
+        obj.apiVersion ??= apiVersionOf(info);
+        obj.kind ??= info.kind;
+        const sealed = orderTopLevel(obj) as StoredObject;
+        return this.config.freezeObjects ? deepFreeze(sealed) : sealed;
+      },
+    };
+  }
+
+  private etcdHop<T>(
+    summary: EtcdSummary,
+    verb: 'Txn' | 'Range',
+    run: () => T,
+    done: (r: T) => void,
+  ): void {
+    const base = {
+      kind: summary.kind,
+      namespace: summary.namespace,
+      name: summary.name,
+      resource: summary.key,
+    };
+    this.network.send({ ...base, from: APISERVER, to: ETCD, type: 'request', verb }, () => {
+      const result = run();
+      const rv = String(this.store.revision());
+      this.network.send(
+        { ...base, from: ETCD, to: APISERVER, type: 'response', verb, rv, code: 200 },
+        () => done(result),
+      );
+    });
+  }
+}
+
+/** Converts anything a handler threw into a response with a Status. */
+export function errorResponse(e: unknown): ApiResponse {
+  if (e instanceof StatusError) return { code: e.code, error: e.status };
+  const message = e instanceof Error ? e.message : String(e);
+  const err = internalError(message);
+  return { code: 500, error: err.status };
+}
+
+// The apiserver serialises apiVersion, kind, metadata, spec, status in that order.
+function orderTopLevel(obj: KubeObject): KubeObject {
+  const { apiVersion, kind, metadata, ...rest } = obj;
+  return { apiVersion, kind, metadata, ...rest };
+}

@@ -1,0 +1,136 @@
+import equal from 'fast-deep-equal';
+import type { KubeObject, StoredObject } from '../../api/object';
+import { wireCopy } from '../../api/object';
+import { applyMergePatch } from '../../api/patch/merge';
+import { applyStrategicPatch } from '../../api/patch/strategic';
+import { qualifiedResource, storageKey } from '../../api/resources';
+import type { HandlerContext, Respond } from '../apiserver';
+import { errorResponse } from '../apiserver';
+import { StatusError, badRequest, conflict, invalid, notFound } from '../errors';
+import { keepUpdateMetadata } from '../meta';
+import { validateObjectMeta } from '../validation/objectMeta';
+import type { ApiRequest } from '../types';
+import { applyJsonPatch } from '../../api/patch/json';
+
+// PUT and PATCH, on the main resource or its status subresource (GuaranteedUpdate):
+// read current → build the new object → optimistic-concurrency check → defaults, admission,
+// validation → write if anything changed. The build reruns at etcd if the object moved meanwhile.
+//   [UPD1] a resourceVersion in the body that is not current answers 409 Conflict.
+//   [UPD2] an update that changes nothing does not write and keeps the resourceVersion.
+//   [UPD3] removing the last finalizer of an object being deleted deletes it.
+
+/** Serves a PUT or PATCH. */
+export function serveUpdate(ctx: HandlerContext, respond: Respond): void {
+  const { req, info } = ctx;
+  const name = req.name ?? '';
+  const namespace = info.namespaced ? (req.namespace ?? 'default') : undefined;
+  const key = storageKey(info, namespace, name);
+  // Run once now so an invalid request is refused without touching etcd.
+  const first = buildUpdate(ctx, namespace, name);
+  if (first === 'unchanged') return respond({ code: 200, body: ctx.current(namespace, name) });
+  if (req.dryRun) return respond({ code: 200, body: first.obj });
+  let unchanged: StoredObject | undefined;
+  ctx.txn(
+    { key, kind: info.kind, namespace, name },
+    () => {
+      const built = buildUpdate(ctx, namespace, name);
+      if (built === 'unchanged') {
+        unchanged = ctx.current(namespace, name);
+        return { compares: [], ops: [] };
+      }
+      const mod = built.old.metadata.resourceVersion
+        ? Number(built.old.metadata.resourceVersion)
+        : 0;
+      const compares = [{ key, target: 'mod' as const, result: '=' as const, value: mod }];
+      if (built.finalized) return { compares, ops: [{ type: 'delete', key }] };
+      return { compares, ops: [{ type: 'put', key, value: ctx.seal(built.obj) }] };
+    },
+    (r) => {
+      if (r instanceof StatusError) return respond(errorResponse(r));
+      if (unchanged) return respond({ code: 200, body: unchanged });
+      const written = r.results[0]?.value as StoredObject;
+      respond({ code: 200, body: written });
+    },
+  );
+}
+
+interface Built {
+  obj: KubeObject;
+  old: StoredObject;
+  /** The object lost its last finalizer while being deleted, so it goes. [UPD3] */
+  finalized: boolean;
+}
+
+function buildUpdate(
+  ctx: HandlerContext,
+  namespace: string | undefined,
+  name: string,
+): Built | 'unchanged' {
+  const { req, info, strategy, sctx } = ctx;
+  const old = ctx.current(namespace, name);
+  if (!old) throw notFound(qualifiedResource(info), name);
+  const obj = req.verb === 'patch' ? patched(req, old) : decoded(req, name);
+  const rv = obj.metadata?.resourceVersion;
+  if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion)
+    throw conflict(qualifiedResource(info), name);
+  const meta = (obj.metadata ??= {});
+  meta.name = name;
+  if (namespace !== undefined) meta.namespace = namespace;
+  keepUpdateMetadata(obj, old);
+  strategy.applyDefaults(obj);
+  if (req.subresource === 'status') strategy.prepareForStatusUpdate(obj, old);
+  else {
+    strategy.admit(obj, old, sctx);
+    strategy.prepareForUpdate(obj, old);
+  }
+  const errors = [...validateObjectMeta(obj, info), ...strategy.validateUpdate(obj, old, sctx)];
+  if (errors.length > 0) throw invalid(info.kind, name, errors, info.group);
+  if (req.subresource !== 'status') strategy.validateAdmission(obj, old, sctx);
+  meta.resourceVersion = old.metadata.resourceVersion;
+  if (equal(withoutManaged(obj), withoutManaged(old))) return 'unchanged';
+  const finalized = Boolean(old.metadata.deletionTimestamp) && (meta.finalizers ?? []).length === 0;
+  return { obj, old, finalized };
+}
+
+function decoded(req: ApiRequest, name: string): KubeObject {
+  const body = req.body;
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw badRequest('the body of the request was not a JSON object');
+  const obj = wireCopy(body as KubeObject);
+  const bodyName = obj.metadata?.name;
+  if (bodyName !== undefined && bodyName !== name) {
+    throw badRequest(
+      `the name of the object (${bodyName}) does not match the name on the URL (${name})`,
+    );
+  }
+  return obj;
+}
+
+function patched(req: ApiRequest, old: StoredObject): KubeObject {
+  const patch = wireCopy(req.body);
+  const base = wireCopy(old) as KubeObject;
+  // A patch is applied to the current object, so its resourceVersion only matters if the patch
+  // itself names one.
+  delete base.metadata?.resourceVersion;
+  let out: unknown;
+  switch (req.patchType ?? 'strategic') {
+    case 'merge':
+      out = applyMergePatch(base, patch);
+      break;
+    case 'strategic':
+      out = applyStrategicPatch(base, patch);
+      break;
+    case 'json':
+      out = applyJsonPatch(base, patch);
+      break;
+  }
+  if (out === null || typeof out !== 'object' || Array.isArray(out))
+    throw badRequest('the patch did not produce an object');
+  return out as KubeObject;
+}
+
+function withoutManaged(obj: KubeObject): KubeObject {
+  const { metadata, ...rest } = obj;
+  const { managedFields: _m, ...meta } = metadata ?? {};
+  return { ...rest, metadata: meta };
+}

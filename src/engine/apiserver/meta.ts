@@ -1,0 +1,42 @@
+import type { KubeObject } from '../api/object';
+import { rfc3339 } from '../clock/time';
+import type { Rng } from '../rng/rng';
+
+// Metadata the apiserver owns (k8s.io/apiserver/pkg/registry/rest: BeforeCreate/BeforeUpdate).
+
+/** The alphabet of generated name suffixes: no vowels, no 0, 1 or 3, so no words appear. */
+export const NAME_SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** Appends five random characters to a generateName base, cut to fit 63 characters. */
+export function generateName(base: string, rng: Rng): string {
+  const cut = base.length > 58 ? base.slice(0, 58) : base;
+  return cut + rng.string(NAME_SUFFIX_ALPHABET, 5);
+}
+
+/** Sets the metadata a create owns: name from generateName, uid, creationTimestamp. */
+export function fillCreateMetadata(obj: KubeObject, rng: Rng, now: number): void {
+  const meta = (obj.metadata ??= {});
+  if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, rng);
+  meta.uid = rng.uuid();
+  meta.creationTimestamp = rfc3339(now);
+  delete meta.deletionTimestamp;
+  delete meta.deletionGracePeriodSeconds;
+  delete meta.resourceVersion;
+  delete meta.selfLink;
+}
+
+/** Carries over the metadata an update may not change: uid, creation and deletion stamps. */
+export function keepUpdateMetadata(obj: KubeObject, old: KubeObject): void {
+  const meta = (obj.metadata ??= {});
+  const prev = old.metadata ?? {};
+  meta.uid = prev.uid;
+  meta.creationTimestamp = prev.creationTimestamp;
+  if (prev.generateName !== undefined) meta.generateName = prev.generateName;
+  else delete meta.generateName;
+  if (prev.deletionTimestamp) meta.deletionTimestamp = prev.deletionTimestamp;
+  else delete meta.deletionTimestamp;
+  if (prev.deletionGracePeriodSeconds !== undefined)
+    meta.deletionGracePeriodSeconds = prev.deletionGracePeriodSeconds;
+  else delete meta.deletionGracePeriodSeconds;
+  if (prev.generation !== undefined) meta.generation = prev.generation;
+}

@@ -1,0 +1,52 @@
+import type { EventLoop } from '../clock/eventLoop';
+import type { TraceMessage } from './message';
+import type { Trace } from './trace';
+
+/** Virtual milliseconds a hop takes, by the kinds of its two ends ("kubelet", "etcd", …). */
+export interface LatencyConfig {
+  /** Latency of any hop not overridden. */
+  default: number;
+  /** Overrides keyed "from->to" by component kind, e.g. "kube-apiserver->etcd". */
+  hops?: Readonly<Record<string, number>>;
+}
+
+/** The default latencies: a small LAN, with etcd a little slower because it fsyncs. */
+export const DEFAULT_LATENCY: LatencyConfig = {
+  default: 1,
+  hops: { 'kube-apiserver->etcd': 2 },
+};
+
+/** The fields a sender fills in; the network adds id, time, arrival and cause. */
+export type Outgoing = Omit<TraceMessage, 'id' | 't' | 'arrive' | 'cause'> & {
+  cause?: number | null;
+};
+
+/** Carries messages between components with latency, recording each hop in the trace. */
+export class Network {
+  constructor(
+    private readonly loop: EventLoop,
+    private readonly trace: Trace,
+    private readonly latency: LatencyConfig = DEFAULT_LATENCY,
+  ) {}
+
+  /** Sends a message; deliver runs on arrival with the message as the current cause. */
+  send(out: Outgoing, deliver: () => void, extraDelay = 0): TraceMessage {
+    const now = this.loop.now();
+    const delay = this.latencyOf(out.from, out.to) + extraDelay;
+    const cause = out.cause === undefined ? this.loop.cause : out.cause;
+    const msg = this.trace.record({ ...out, t: now, arrive: now + delay, cause });
+    this.loop.schedule(delay, deliver, { cause: msg.id });
+    return msg;
+  }
+
+  private latencyOf(from: string, to: string): number {
+    const key = `${componentKind(from)}->${componentKind(to)}`;
+    return this.latency.hops?.[key] ?? this.latency.default;
+  }
+}
+
+/** Returns the kind of a component name: "kubelet/node-1" → "kubelet". */
+export function componentKind(name: string): string {
+  const slash = name.indexOf('/');
+  return slash < 0 ? name : name.slice(0, slash);
+}
