@@ -2,6 +2,7 @@ import type { EventLoop } from './clock/eventLoop';
 import type { Client } from './client/client';
 import type { EventRecorder, EventSource } from './client/eventRecorder';
 import type { Rng } from './rng/rng';
+import type { Network } from './trace/network';
 
 /** A running part of the control plane: a controller, the scheduler, a kubelet. */
 export interface Component {
@@ -29,6 +30,8 @@ export interface ComponentDeps {
   rng: Rng;
   /** This component's connection to the apiserver. */
   client: Client;
+  /** The network, for hops that do not go through the apiserver (kubelet → container runtime). */
+  network: Network;
   /** Makes an event recorder reporting as the given source. */
   recorder(source: EventSource): EventRecorder;
 }

@@ -69,6 +69,7 @@ export class Engine {
       loop: this.loop,
       rng: this.rng,
       client,
+      network: this.network,
       recorder: (source) => new EventRecorder(client, this.loop, source),
     };
   }

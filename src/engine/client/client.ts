@@ -19,6 +19,9 @@ export type Reachability = (component: string) => boolean;
  * network as a traced hop, like client-go's REST client.
  */
 export class Client {
+  /** The command line being run, stamped on requests so a chain can be traced to what was typed. */
+  command: string | undefined;
+
   constructor(
     readonly component: string,
     private readonly network: Network,
@@ -27,8 +30,9 @@ export class Client {
   ) {}
 
   /** Sends a request; cb runs when the response arrives back (never, if the link is down). */
-  request(req: ApiRequest, cb: (res: ApiResponse) => void, command?: string): void {
+  request(req: ApiRequest, cb: (res: ApiResponse) => void): void {
     const label = describe(req);
+    const command = this.command;
     this.network.send(
       {
         ...label,
@@ -65,10 +69,11 @@ export class Client {
   }
 
   /** Opens a watch; each event is a hop from the apiserver. */
-  watch(req: ApiRequest, onEvent: (e: WatchEvent) => void, command?: string): WatchHandle {
+  watch(req: ApiRequest, onEvent: (e: WatchEvent) => void): WatchHandle {
     let stopped = false;
     let close: (() => void) | undefined;
     const label = describe(req);
+    const command = this.command;
     this.network.send(
       {
         ...label,

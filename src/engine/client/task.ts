@@ -1,6 +1,6 @@
 import type { KubeObject } from '../api/object';
 import { StatusError } from '../apiserver/errors';
-import type { ApiRequest, ApiResponse } from '../apiserver/types';
+import type { ApiRequest, ApiResponse, WatchEvent } from '../apiserver/types';
 import type { EventLoop } from '../clock/eventLoop';
 import type { Client } from './client';
 
@@ -12,7 +12,8 @@ import type { Client } from './client';
 export type Effect =
   | { type: 'call'; req: ApiRequest }
   | { type: 'all'; tasks: Task<unknown>[] }
-  | { type: 'sleep'; ms: number; background: boolean };
+  | { type: 'sleep'; ms: number; background: boolean }
+  | { type: 'watch'; req: ApiRequest; until: (e: WatchEvent) => boolean; timeoutMs: number };
 
 /** A unit of asynchronous work inside the simulation. */
 export type Task<T> = Generator<Effect, T, unknown>;
@@ -41,6 +42,18 @@ export function* allSettled<T>(tasks: Task<T>[]): Task<Settled<T>[]> {
 /** Waits for virtual time to pass; background sleeps do not keep runUntilIdle going. */
 export function* sleep(ms: number, background = false): Task<void> {
   yield { type: 'sleep', ms, background };
+}
+
+/**
+ * Watches until an event satisfies until, returning it, or returns undefined after timeoutMs of
+ * virtual time (kubectl wait, rollout status, delete --wait).
+ */
+export function* watchUntil(
+  req: ApiRequest,
+  until: (e: WatchEvent) => boolean,
+  timeoutMs: number,
+): Task<WatchEvent | undefined> {
+  return (yield { type: 'watch', req, until, timeoutMs }) as WatchEvent | undefined;
 }
 
 /** Runs a task to completion on a client, calling done with its result or error. */
@@ -72,6 +85,23 @@ export function runTask<T>(
           background: effect.background,
         });
         break;
+      case 'watch': {
+        let finished = false;
+        const finish = (value: WatchEvent | undefined): void => {
+          if (finished) return;
+          finished = true;
+          timer.cancel();
+          handle.stop();
+          resume({ value });
+        };
+        const timer = loop.schedule(effect.timeoutMs, () => finish(undefined), {
+          background: true,
+        });
+        const handle = client.watch(effect.req, (e) => {
+          if (effect.until(e)) finish(e);
+        });
+        break;
+      }
       case 'all': {
         const results: Settled<unknown>[] = new Array(effect.tasks.length);
         let pending = effect.tasks.length;
