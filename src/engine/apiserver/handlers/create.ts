@@ -1,7 +1,7 @@
 import type { KubeObject, StoredObject } from '../../api/object';
 import { wireCopy } from '../../api/object';
-import { storageKey } from '../../api/resources';
-import { qualifiedResource } from '../../api/resources';
+import { apiVersionOf, qualifiedResource, storageKey } from '../../api/resources';
+import { strictDecode } from '../decode';
 import type { HandlerContext, Respond } from '../apiserver';
 import { errorResponse } from '../apiserver';
 import { StatusError, alreadyExists, badRequest, invalid } from '../errors';
@@ -39,6 +39,8 @@ export function serveCreate(ctx: HandlerContext, respond: Respond): void {
 export function prepareCreate(ctx: HandlerContext, body: unknown): KubeObject {
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     throw badRequest('the body of the request was not a JSON object');
+  const decodeError = strictDecode(ctx.info.kind, apiVersionOf(ctx.info), body);
+  if (decodeError) throw decodeError;
   const obj = wireCopy(body as KubeObject);
   const meta = (obj.metadata ??= {});
   if (ctx.info.namespaced) {

@@ -3,7 +3,8 @@ import type { KubeObject, StoredObject } from '../../api/object';
 import { wireCopy } from '../../api/object';
 import { applyMergePatch } from '../../api/patch/merge';
 import { applyStrategicPatch } from '../../api/patch/strategic';
-import { qualifiedResource, storageKey } from '../../api/resources';
+import { apiVersionOf, qualifiedResource, storageKey } from '../../api/resources';
+import { strictDecode } from '../decode';
 import type { HandlerContext, Respond } from '../apiserver';
 import { errorResponse } from '../apiserver';
 import { StatusError, badRequest, conflict, invalid, notFound } from '../errors';
@@ -70,6 +71,8 @@ function buildUpdate(
   const old = ctx.current(namespace, name);
   if (!old) throw notFound(qualifiedResource(info), name);
   const obj = req.verb === 'patch' ? patched(req, old) : decoded(req, name);
+  const decodeError = strictDecode(info.kind, apiVersionOf(info), obj);
+  if (decodeError) throw decodeError;
   const rv = obj.metadata?.resourceVersion;
   if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion)
     throw conflict(qualifiedResource(info), name);
