@@ -45,6 +45,7 @@ export class Engine {
     this.apiserver = new ApiServer(this.loop, this.rng, this.network, this.store, {
       watchCacheSize: this.config.watchCacheSize,
       freezeObjects: this.config.freezeObjects,
+      compactionIntervalMs: 5 * 60 * 1000,
     });
     this.bootstrapNamespaces();
     for (const make of factories) this.add(make);

@@ -35,6 +35,8 @@ export interface ApiServerConfig {
   watchCacheSize: number;
   /** Deep-freeze stored objects so shared references cannot be mutated (tests, interactive). */
   freezeObjects: boolean;
+  /** How often etcd history is compacted (--etcd-compaction-interval, 5 minutes). */
+  compactionIntervalMs: number;
 }
 
 /** Delivers a response back over the network to the caller. */
@@ -100,6 +102,25 @@ export class ApiServer {
       store.watch(storagePrefix(info), 0, (events) => cache.onStoreEvents(events));
       this.caches.set(info.resource, cache);
     }
+    this.scheduleCompaction(store.revision());
+  }
+
+  // The apiserver compacts etcd every interval to the revision it saw one interval earlier
+  // (k8s.io/apiserver/pkg/storage/etcd3/compact.go), so history lasts between one and two intervals.
+  private scheduleCompaction(previous: number): void {
+    this.loop.schedule(
+      this.config.compactionIntervalMs,
+      () => {
+        const current = this.store.revision();
+        this.etcdHop(
+          { key: '/registry' },
+          'Compact',
+          () => this.store.compact(previous),
+          () => this.scheduleCompaction(current),
+        );
+      },
+      { background: true, cause: null },
+    );
   }
 
   /** Handles a request that has arrived; respond is called once, possibly after etcd hops. */
@@ -201,7 +222,7 @@ export class ApiServer {
 
   private etcdHop<T>(
     summary: EtcdSummary,
-    verb: 'Txn' | 'Range',
+    verb: 'Txn' | 'Range' | 'Compact',
     run: () => T,
     done: (r: T) => void,
   ): void {
