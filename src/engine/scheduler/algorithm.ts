@@ -1,0 +1,189 @@
+import type { Rng } from '../rng/rng';
+import type { CycleState } from './framework/cycleState';
+import type { Diagnosis } from './framework/fitError';
+import { newDiagnosis } from './framework/fitError';
+import type { Framework, NodePluginScores } from './framework/framework';
+import type { NodeInfo, NodeInfoLister } from './framework/nodeInfo';
+import type { PodInfo } from './framework/podInfo';
+import { Status, asStatus } from './framework/status';
+
+// The scheduling algorithm of schedule_one.go (v1.31): schedulePod → findNodesThatFitPod →
+// prioritizeNodes → selectHost.
+//   [ALG1] Filter starts where the previous cycle stopped (nextStartNodeIndex) so every node gets
+//          examined over time, and stops once numFeasibleNodesToFind nodes fit.
+//   [ALG2] numFeasibleNodesToFind: all nodes below 100; else percentageOfNodesToScore, whose
+//          default 0 means adaptive 50 − nodes/125 percent, at least 5%, and never below 100 nodes.
+//   [ALG3] a single feasible node is chosen without scoring.
+//   [ALG4] ties for the best total are broken uniformly at random (reservoir sampling), with
+//          the engine's seeded generator.
+
+/** minFeasibleNodesToFind. */
+export const MIN_FEASIBLE_NODES_TO_FIND = 100;
+/** minFeasibleNodesPercentageToFind. */
+export const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+/** ErrNoNodesAvailable's message. */
+export const ERR_NO_NODES_AVAILABLE = 'no nodes available to schedule pods';
+
+/** Where a pod goes and how much of the cluster was looked at. */
+export interface ScheduleResult {
+  suggestedHost: string;
+  evaluatedNodes: number;
+  feasibleNodes: number;
+  /** Per-node scores, absent when a single node was feasible. */
+  scores?: NodePluginScores[];
+}
+
+/** A successful placement, or why there is none (a FitError when diagnosis is set). */
+export type ScheduleAttempt =
+  | { ok: true; result: ScheduleResult }
+  | { ok: false; status: Status; diagnosis?: Diagnosis; numAllNodes: number };
+
+/** Returns how many feasible nodes to find before scoring. [ALG2] */
+export function numFeasibleNodesToFind(
+  percentageOfNodesToScore: number,
+  numAllNodes: number,
+): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  let percentage = percentageOfNodesToScore;
+  if (percentage === 0) {
+    percentage = 50 - Math.trunc(numAllNodes / 125);
+    if (percentage < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND)
+      percentage = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
+  }
+  const n = Math.trunc((numAllNodes * percentage) / 100);
+  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
+}
+
+/** Picks the highest total, breaking ties by reservoir sampling. [ALG4] */
+export function selectHost(scores: readonly NodePluginScores[], rng: Rng): string {
+  const first = scores[0];
+  if (!first) throw new Error('empty priorityList');
+  let max = first.total;
+  let selected = first.name;
+  let count = 1;
+  for (const ns of scores.slice(1)) {
+    if (ns.total > max) {
+      max = ns.total;
+      selected = ns.name;
+      count = 1;
+    } else if (ns.total === max) {
+      count++;
+      // Replace the candidate with probability 1/count.
+      if (rng.int(count) === 0) selected = ns.name;
+    }
+  }
+  return selected;
+}
+
+/** Runs the filter and score phases for one pod at a time. */
+export class Algorithm {
+  private nextStartNodeIndex = 0;
+
+  constructor(
+    private readonly fwk: Framework,
+    private readonly nodes: NodeInfoLister,
+    private readonly rng: Rng,
+    private readonly percentageOfNodesToScore: number,
+  ) {}
+
+  /** Finds the node for a pod (schedulePod). [ALG3] */
+  schedulePod(state: CycleState, pod: PodInfo): ScheduleAttempt {
+    const all = this.nodes.list();
+    if (all.length === 0)
+      return {
+        ok: false,
+        status: new Status('UnschedulableAndUnresolvable', [ERR_NO_NODES_AVAILABLE]),
+        numAllNodes: 0,
+      };
+    const fit = this.findNodesThatFitPod(state, pod, all);
+    if (fit.error) return { ok: false, status: fit.error, numAllNodes: all.length };
+    const { feasible, diagnosis } = fit;
+    if (feasible.length === 0)
+      return { ok: false, status: new Status('Unschedulable'), diagnosis, numAllNodes: all.length };
+    const evaluatedNodes = feasible.length + diagnosis.nodeToStatus.size();
+    if (feasible.length === 1) {
+      const host = (feasible[0] as NodeInfo).name;
+      return { ok: true, result: { suggestedHost: host, evaluatedNodes, feasibleNodes: 1 } };
+    }
+    try {
+      const scores = this.prioritizeNodes(state, pod, feasible);
+      const host = selectHost(scores, this.rng);
+      return {
+        ok: true,
+        result: { suggestedHost: host, evaluatedNodes, feasibleNodes: feasible.length, scores },
+      };
+    } catch (e) {
+      return { ok: false, status: asStatus(e), numAllNodes: all.length };
+    }
+  }
+
+  private findNodesThatFitPod(
+    state: CycleState,
+    pod: PodInfo,
+    all: readonly NodeInfo[],
+  ): { feasible: NodeInfo[]; diagnosis: Diagnosis; error?: Status } {
+    const diagnosis = newDiagnosis();
+    const pre = this.fwk.runPreFilterPlugins(state, pod);
+    for (const p of pre.pluginsWithNodes) diagnosis.unschedulablePlugins.add(p);
+    if (!pre.status.isSuccess()) {
+      if (!pre.status.isRejected()) return { feasible: [], diagnosis, error: pre.status };
+      diagnosis.nodeToStatus.setAbsentNodesStatus(pre.status);
+      diagnosis.preFilterMsg = pre.status.message();
+      if (pre.status.plugin) diagnosis.unschedulablePlugins.add(pre.status.plugin);
+      return { feasible: [], diagnosis };
+    }
+    let nodes = all;
+    if (pre.nodeNames) {
+      const names = pre.nodeNames;
+      // Keep list order so the result does not depend on Set iteration order.
+      nodes = all.filter((n) => names.has(n.name));
+      const msg = `node(s) didn't satisfy plugin(s) [${pre.pluginsWithNodes.join(' ')}]`;
+      diagnosis.nodeToStatus.setAbsentNodesStatus(
+        new Status('UnschedulableAndUnresolvable', [msg]),
+      );
+    }
+    const feasible = this.findNodesThatPassFilters(state, pod, diagnosis, nodes);
+    if (!Array.isArray(feasible)) return { feasible: [], diagnosis, error: feasible };
+    return { feasible, diagnosis };
+  }
+
+  /** Filters from the rotating start index until enough nodes fit. [ALG1] */
+  private findNodesThatPassFilters(
+    state: CycleState,
+    pod: PodInfo,
+    diagnosis: Diagnosis,
+    nodes: readonly NodeInfo[],
+  ): NodeInfo[] | Status {
+    const total = nodes.length;
+    const want = numFeasibleNodesToFind(this.percentageOfNodesToScore, total);
+    const feasible: NodeInfo[] = [];
+    let processed = 0;
+    for (let i = 0; i < total && feasible.length < want; i++) {
+      const node = nodes[(this.nextStartNodeIndex + i) % total] as NodeInfo;
+      const s = this.fwk.runFilterPlugins(state, pod, node);
+      processed++;
+      if (s.code === 'Error') return s;
+      if (s.isSuccess()) {
+        feasible.push(node);
+        continue;
+      }
+      diagnosis.nodeToStatus.set(node.name, s);
+      if (s.plugin && s.isRejected()) diagnosis.unschedulablePlugins.add(s.plugin);
+    }
+    const allNodes = this.nodes.list().length;
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % allNodes;
+    return feasible;
+  }
+
+  private prioritizeNodes(
+    state: CycleState,
+    pod: PodInfo,
+    nodes: readonly NodeInfo[],
+  ): NodePluginScores[] {
+    if (!this.fwk.hasScorePlugins())
+      return nodes.map((n) => ({ name: n.name, scores: [], total: 1 }));
+    const pre = this.fwk.runPreScorePlugins(state, pod, nodes);
+    if (!pre.isSuccess()) throw new Error(pre.message());
+    return this.fwk.runScorePlugins(state, pod, nodes);
+  }
+}

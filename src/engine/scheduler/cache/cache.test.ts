@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { makeNode, makePod } from '../fixtures';
+import { newPodInfo } from '../framework/podInfo';
+import { SchedulerCache } from './cache';
+import { NodeTree } from './nodeTree';
+
+describe('SchedulerCache', () => {
+  it('counts an assumed pod at once, confirms it, and forgets a failed one [CACHE1][CACHE2]', () => {
+    const cache = new SchedulerCache();
+    cache.setNode(makeNode('n1'));
+    const p = makePod({ name: 'a', cpu: '1', memory: '1Gi' });
+    cache.assumePod(p, 'n1');
+    const ni = cache.get('n1');
+    expect([ni?.requested.milliCPU, ni?.pods.size, cache.isAssumed(p.key)]).toEqual([
+      1000,
+      1,
+      true,
+    ]);
+    const bound = newPodInfo({
+      ...p.pod,
+      spec: { ...p.pod.spec, containers: p.pod.spec?.containers ?? [], nodeName: 'n1' },
+    });
+    cache.addPod(bound);
+    expect([ni?.requested.milliCPU, ni?.pods.size, cache.isAssumed(p.key)]).toEqual([
+      1000,
+      1,
+      false,
+    ]);
+    const q = makePod({ name: 'b', cpu: '500m' });
+    cache.assumePod(q, 'n1');
+    cache.forgetPod(q.key);
+    expect([ni?.requested.milliCPU, ni?.nonZeroRequested.memory]).toEqual([1000, 1024 ** 3]);
+  });
+
+  it('keeps pods of a deleted node until they go, and lists only existing nodes', () => {
+    const cache = new SchedulerCache();
+    cache.setNode(makeNode('n1'));
+    cache.setNode(makeNode('n2'));
+    cache.assumePod(makePod({ name: 'a' }), 'n1');
+    cache.removeNode('n1');
+    expect(cache.list().map((n) => n.name)).toEqual(['n2']);
+    expect(cache.get('n1')).toBeUndefined();
+    cache.setNode(makeNode('n1'));
+    expect(cache.get('n1')?.pods.size).toBe(1);
+  });
+});
+
+describe('NodeTree', () => {
+  it('lists nodes one zone at a time, round-robin', () => {
+    const tree = new NodeTree();
+    const zoned = (name: string, zone: string) =>
+      makeNode(name, { labels: { 'topology.kubernetes.io/zone': zone } });
+    for (const [n, z] of [
+      ['a1', 'a'],
+      ['a2', 'a'],
+      ['a3', 'a'],
+      ['b1', 'b'],
+      ['c1', 'c'],
+      ['c2', 'c'],
+    ])
+      tree.add(zoned(n as string, z as string));
+    expect(tree.list()).toEqual(['a1', 'b1', 'c1', 'a2', 'c2', 'a3']);
+    tree.remove('b1');
+    expect(tree.list()).toEqual(['a1', 'c1', 'a2', 'c2', 'a3']);
+  });
+});

@@ -1,0 +1,133 @@
+import type { Node } from '../../api/types';
+import type { NodeInfoLister } from '../framework/nodeInfo';
+import { NodeInfo } from '../framework/nodeInfo';
+import type { PodInfo } from '../framework/podInfo';
+import { NodeTree } from './nodeTree';
+
+// internal/cache/cache.go: NodeInfo per node, kept from informer events plus the pods the
+// scheduler has assumed (placed, binding in flight). Every operation is O(1) in the number of
+// pods; the node list is rebuilt only when nodes come or go.
+//   [CACHE1] an assumed pod counts on its node at once, so the next cycle sees its requests.
+//   [CACHE2] the informer's add of a bound pod confirms the assumed one; a failed binding forgets it.
+//   [CACHE3] assumed pods do not expire (durationToExpireAssumedPod is 0 since v1.25).
+
+interface PodState {
+  pod: PodInfo;
+  nodeName: string;
+}
+
+/** The scheduler's view of nodes and the pods placed on them. */
+export class SchedulerCache implements NodeInfoLister {
+  private readonly nodes = new Map<string, NodeInfo>();
+  private tree = new NodeTree();
+  private readonly podStates = new Map<string, PodState>();
+  private readonly assumed = new Set<string>();
+  private listed: NodeInfo[] = [];
+  private listedFrom: readonly string[] | undefined;
+
+  /** Returns the nodes in scheduling order, rebuilt only when the set of nodes changed. */
+  list(): readonly NodeInfo[] {
+    const names = this.tree.list();
+    if (names !== this.listedFrom) {
+      this.listed = names.map((n) => this.nodes.get(n) as NodeInfo);
+      this.listedFrom = names;
+    }
+    return this.listed;
+  }
+
+  /** Returns a known node. */
+  get(name: string): NodeInfo | undefined {
+    const ni = this.nodes.get(name);
+    return ni?.node ? ni : undefined;
+  }
+
+  /** Returns the number of nodes that exist. */
+  numNodes(): number {
+    return this.tree.size();
+  }
+
+  /** Returns the number of pods placed (bound or assumed). */
+  numPods(): number {
+    return this.podStates.size;
+  }
+
+  /** Returns the number of assumed pods. */
+  numAssumed(): number {
+    return this.assumed.size;
+  }
+
+  /** Adds or updates a node; returns its NodeInfo. */
+  setNode(node: Node): NodeInfo {
+    const name = node.metadata?.name ?? '';
+    const ni = this.nodeInfo(name);
+    const isNew = !ni.node;
+    ni.setNode(node);
+    if (isNew) this.tree.add(node);
+    else this.tree.update(node);
+    return ni;
+  }
+
+  /** Removes a node; its NodeInfo lingers while pods still reference it. */
+  removeNode(name: string): void {
+    const ni = this.nodes.get(name);
+    if (!ni) return;
+    ni.removeNode();
+    if (ni.pods.size === 0) this.nodes.delete(name);
+    this.tree.remove(name);
+  }
+
+  /** Places a pod on a node before its binding is confirmed. [CACHE1] */
+  assumePod(pod: PodInfo, nodeName: string): void {
+    this.place(pod, nodeName);
+    this.assumed.add(pod.key);
+  }
+
+  /** Reports whether a pod is assumed and not yet confirmed. */
+  isAssumed(key: string): boolean {
+    return this.assumed.has(key);
+  }
+
+  /** Forgets an assumed pod whose binding failed. [CACHE2] */
+  forgetPod(key: string): void {
+    if (this.assumed.has(key)) this.removePod(key);
+  }
+
+  /** Adds (or confirms, or moves) a bound pod seen by the informer. [CACHE2] */
+  addPod(pod: PodInfo): void {
+    this.removePod(pod.key);
+    this.place(pod, pod.pod.spec?.nodeName ?? '');
+  }
+
+  /** Removes a pod from its node. */
+  removePod(key: string): void {
+    const st = this.podStates.get(key);
+    if (!st) return;
+    const ni = this.nodes.get(st.nodeName);
+    ni?.removePod(key);
+    if (ni && !ni.node && ni.pods.size === 0) this.nodes.delete(st.nodeName);
+    this.podStates.delete(key);
+    this.assumed.delete(key);
+  }
+
+  /** Forgets everything, as a restarted process does. */
+  clear(): void {
+    this.nodes.clear();
+    this.podStates.clear();
+    this.assumed.clear();
+    this.tree = new NodeTree();
+  }
+
+  private place(pod: PodInfo, nodeName: string): void {
+    this.nodeInfo(nodeName).addPod(pod);
+    this.podStates.set(pod.key, { pod, nodeName });
+  }
+
+  private nodeInfo(name: string): NodeInfo {
+    let ni = this.nodes.get(name);
+    if (!ni) {
+      ni = new NodeInfo(name);
+      this.nodes.set(name, ni);
+    }
+    return ni;
+  }
+}

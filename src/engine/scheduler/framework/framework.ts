@@ -1,0 +1,207 @@
+import type { Task } from '../../client/task';
+import type { CycleState } from './cycleState';
+import type {
+  AnyPlugin,
+  BindPlugin,
+  ClusterEvent,
+  FilterPlugin,
+  Handle,
+  NodeScore,
+  PluginFactory,
+  PostFilterOutcome,
+  PostFilterPlugin,
+  PreFilterPlugin,
+  PreScorePlugin,
+  QueueSortPlugin,
+  QueuedPodInfo,
+  ScorePlugin,
+} from './interface';
+import { MAX_NODE_SCORE, eventMatches } from './interface';
+import type { NodeInfo, NodeInfoLister } from './nodeInfo';
+import type { NodeToStatus } from './nodeToStatus';
+import type { PodInfo } from './podInfo';
+import { SUCCESS, Status } from './status';
+import { runPreFilterPlugins, type PreFilterRun } from './runPreFilter';
+
+// frameworkImpl (pkg/scheduler/framework/runtime/framework.go): builds the profile's plugins
+// from the registry and runs each extension point over them, in profile (MultiPoint) order.
+//   [FW1] Filter stops at the first plugin that rejects a node; later plugins do not run there.
+//   [FW2] Score = Σ normalized score × weight; a normalized score outside [0, 100] is an error.
+//   [FW3] Names in the profile that the registry does not have are reported, not run.
+
+/** One enabled plugin and its score weight. */
+export interface ProfilePlugin {
+  name: string;
+  /** Score weight; 0 or absent means 1, as upstream defaulting does. */
+  weight?: number;
+}
+
+/** A scheduling profile (KubeSchedulerProfile): its plugins, in order, and their arguments. */
+export interface Profile {
+  schedulerName: string;
+  plugins: readonly ProfilePlugin[];
+  pluginConfig: Readonly<Record<string, unknown>>;
+}
+
+/** Maps a plugin name to its factory. */
+export type Registry = Readonly<Record<string, PluginFactory>>;
+
+/** Decorates each plugin as it is built (results recording); gets the plugin's score weight. */
+export type PluginWrapper = (plugin: AnyPlugin, weight: number) => AnyPlugin;
+
+/** A node's weighted scores and their total (framework.NodePluginScores). */
+export interface NodePluginScores {
+  name: string;
+  scores: { plugin: string; score: number }[];
+  total: number;
+}
+
+/** Runs a profile's plugins. */
+export class Framework implements Handle {
+  readonly plugins: AnyPlugin[] = [];
+  /** Profile names with no plugin in the registry (simulated later, or not at all). [FW3] */
+  readonly notSimulated: string[] = [];
+  private queueSort: QueueSortPlugin | undefined;
+  private readonly preFilter: PreFilterPlugin[] = [];
+  private readonly filter: FilterPlugin[] = [];
+  private readonly postFilter: PostFilterPlugin[] = [];
+  private readonly preScore: PreScorePlugin[] = [];
+  private readonly score: { plugin: ScorePlugin; weight: number }[] = [];
+  private readonly bind: BindPlugin[] = [];
+
+  constructor(
+    readonly profile: Profile,
+    registry: Registry,
+    readonly nodes: NodeInfoLister,
+    wrap?: PluginWrapper,
+  ) {
+    for (const { name, weight } of profile.plugins) {
+      const factory = registry[name];
+      if (!factory) {
+        this.notSimulated.push(name);
+        continue;
+      }
+      const w = weight || 1;
+      const built = factory(profile.pluginConfig[name], this);
+      this.enable(wrap ? wrap(built, w) : built, w);
+    }
+  }
+
+  private enable(p: AnyPlugin, weight: number): void {
+    this.plugins.push(p);
+    if (p.less && !this.queueSort) this.queueSort = p as QueueSortPlugin;
+    if (p.preFilter) this.preFilter.push(p as PreFilterPlugin);
+    if (p.filter) this.filter.push(p as FilterPlugin);
+    if (p.postFilter) this.postFilter.push(p as PostFilterPlugin);
+    if (p.preScore) this.preScore.push(p as PreScorePlugin);
+    if (p.score) this.score.push({ plugin: p as ScorePlugin, weight });
+    if (p.bind) this.bind.push(p as BindPlugin);
+  }
+
+  /** Orders two queued pods by the QueueSort plugin (FIFO if none is enabled). */
+  less(a: QueuedPodInfo, b: QueuedPodInfo): boolean {
+    if (this.queueSort) return this.queueSort.less(a, b);
+    return a.timestamp < b.timestamp || (a.timestamp === b.timestamp && a.seq < b.seq);
+  }
+
+  /** Returns whether a plugin registered for a cluster event. */
+  isInterested(plugin: string, event: ClusterEvent): boolean {
+    const p = this.plugins.find((x) => x.name === plugin);
+    return (p?.events ?? []).some((e) => eventMatches(e, event));
+  }
+
+  /** Returns whether any plugin registered for the event (isEventOfInterest). */
+  isEventOfInterest(event: ClusterEvent): boolean {
+    return this.plugins.some((p) => (p.events ?? []).some((e) => eventMatches(e, event)));
+  }
+
+  /** Returns whether any Score plugin is enabled. */
+  hasScorePlugins(): boolean {
+    return this.score.length > 0;
+  }
+
+  /** Returns whether any PostFilter plugin is enabled. */
+  hasPostFilterPlugins(): boolean {
+    return this.postFilter.length > 0;
+  }
+
+  /** Runs PreFilter; see runPreFilter.ts. */
+  runPreFilterPlugins(state: CycleState, pod: PodInfo): PreFilterRun {
+    return runPreFilterPlugins(this.preFilter, state, pod);
+  }
+
+  /** Runs Filter on one node, stopping at the first rejection. [FW1] */
+  runFilterPlugins(state: CycleState, pod: PodInfo, node: NodeInfo): Status {
+    for (const pl of this.filter) {
+      if (state.skipFilterPlugins.has(pl.name)) continue;
+      const s = pl.filter(state, pod, node);
+      if (s.isSuccess()) continue;
+      if (s.isRejected()) return s.withPlugin(pl.name);
+      return new Status('Error', [`running "${pl.name}" filter plugin: ${s.message()}`], pl.name);
+    }
+    return SUCCESS;
+  }
+
+  /** Runs PostFilter until one succeeds or rejects as unresolvable. */
+  runPostFilterPlugins(state: CycleState, pod: PodInfo, statuses: NodeToStatus): PostFilterOutcome {
+    const reasons: string[] = [];
+    let rejector: string | undefined;
+    let nominated: string | undefined;
+    for (const pl of this.postFilter) {
+      const r = pl.postFilter(state, pod, statuses);
+      if (r.status.isSuccess()) return r;
+      if (r.status.code === 'UnschedulableAndUnresolvable')
+        return { ...r, status: r.status.withPlugin(pl.name) };
+      if (!r.status.isRejected()) return { status: new Status('Error', r.status.reasons, pl.name) };
+      nominated ??= r.nominatedNodeName;
+      reasons.push(...r.status.reasons);
+      rejector ??= pl.name;
+    }
+    return { status: new Status('Unschedulable', reasons, rejector), nominatedNodeName: nominated };
+  }
+
+  /** Runs PreScore, recording the plugins that skip scoring. */
+  runPreScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): Status {
+    for (const pl of this.preScore) {
+      const s = pl.preScore(state, pod, nodes);
+      if (s.isSkip()) state.skipScorePlugins.add(pl.name);
+      else if (!s.isSuccess())
+        return new Status('Error', [`running PreScore plugin "${pl.name}": ${s.message()}`]);
+    }
+    return SUCCESS;
+  }
+
+  /** Scores, normalizes and weights every feasible node. [FW2] */
+  runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): NodePluginScores[] {
+    const active = this.score.filter((s) => !state.skipScorePlugins.has(s.plugin.name));
+    const out: NodePluginScores[] = nodes.map((n) => ({ name: n.name, scores: [], total: 0 }));
+    for (const { plugin, weight } of active) {
+      const list: NodeScore[] = nodes.map((n) => ({
+        name: n.name,
+        score: plugin.score(state, pod, n),
+      }));
+      plugin.normalizeScore?.(state, pod, list);
+      list.forEach((ns, i) => {
+        if (ns.score > MAX_NODE_SCORE || ns.score < 0)
+          throw new Error(
+            `plugin "${plugin.name}" returns an invalid score ${ns.score}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`,
+          );
+        const row = out[i] as NodePluginScores;
+        row.scores.push({ plugin: plugin.name, score: ns.score * weight });
+        row.total += ns.score * weight;
+      });
+    }
+    return out;
+  }
+
+  /** Runs Bind plugins until one binds (or rejects). */
+  *runBindPlugins(state: CycleState, pod: PodInfo, nodeName: string): Task<Status> {
+    for (const pl of this.bind) {
+      const s = yield* pl.bind(state, pod, nodeName);
+      if (s.isSkip()) continue;
+      if (s.isSuccess() || s.isRejected()) return s.withPlugin(pl.name);
+      return new Status('Error', [`running Bind plugin "${pl.name}": ${s.message()}`], pl.name);
+    }
+    return new Status('Skip');
+  }
+}

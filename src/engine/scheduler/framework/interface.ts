@@ -1,0 +1,143 @@
+import type { Task } from '../../client/task';
+import type { CycleState } from './cycleState';
+import type { NodeInfo, NodeInfoLister } from './nodeInfo';
+import type { NodeToStatus } from './nodeToStatus';
+import type { PodInfo } from './podInfo';
+import type { Status } from './status';
+
+// The extension points of the scheduling framework (pkg/scheduler/framework/interface.go). A
+// plugin is an object with a name and the methods of the extension points it implements; the
+// framework calls each method for the plugins enabled in the profile, in profile order.
+
+/** The highest score a plugin may give after normalizing (framework.MaxNodeScore). */
+export const MAX_NODE_SCORE = 100;
+
+/** What changed in the cluster, as a bit set (framework.ActionType). */
+export const ActionType = {
+  Add: 1,
+  Delete: 2,
+  UpdateNodeAllocatable: 4,
+  UpdateNodeLabel: 8,
+  UpdateNodeTaint: 16,
+  UpdateNodeCondition: 32,
+  Update: 4 | 8 | 16 | 32,
+  All: 63,
+} as const;
+
+/** A cluster change that may make a rejected pod schedulable (framework.ClusterEvent). */
+export interface ClusterEvent {
+  resource: 'Node' | 'Pod' | '*';
+  actionType: number;
+  /** How logs and the queue view name the event: "NodeAdd", "AssignedPodDelete", … */
+  label?: string;
+}
+
+/** Returns whether an event a plugin registered for covers an event that happened. */
+export function eventMatches(registered: ClusterEvent, happened: ClusterEvent): boolean {
+  if (registered.resource === '*' && registered.actionType === ActionType.All) return true;
+  return (
+    (registered.resource === happened.resource || registered.resource === '*') &&
+    (registered.actionType & happened.actionType) !== 0
+  );
+}
+
+/** A pod waiting in (or popped from) the scheduling queue (framework.QueuedPodInfo). */
+export interface QueuedPodInfo {
+  podInfo: PodInfo;
+  /** Virtual ms when the pod was last added to the queue; PrioritySort and backoff use it. */
+  timestamp: number;
+  /** Scheduling attempts so far; each one doubles the backoff. */
+  attempts: number;
+  /** Plugins that rejected the pod in its last attempt. */
+  unschedulablePlugins: Set<string>;
+  /** The trace message that last queued the pod, so its cycle is traced as caused by it. */
+  cause: number | null;
+  /** Insertion order, to keep equal-timestamp pods in a deterministic order. */
+  seq: number;
+}
+
+/** Every plugin: a name and the cluster events that may undo its rejections. */
+export interface Plugin {
+  readonly name: string;
+  /** EnqueueExtensions.EventsToRegister. */
+  readonly events?: readonly ClusterEvent[];
+}
+
+/** What PreFilter returns: a status and, optionally, the only nodes worth filtering. */
+export interface PreFilterOutcome {
+  status: Status;
+  /** PreFilterResult.NodeNames; undefined means all nodes. */
+  nodeNames?: ReadonlySet<string>;
+}
+
+/** Orders the activeQ. */
+export interface QueueSortPlugin extends Plugin {
+  less(a: QueuedPodInfo, b: QueuedPodInfo): boolean;
+}
+
+/** Runs once per cycle before Filter; may reject the pod outright or narrow the nodes. */
+export interface PreFilterPlugin extends Plugin {
+  preFilter(state: CycleState, pod: PodInfo): PreFilterOutcome;
+}
+
+/** Decides whether a pod may run on one node. */
+export interface FilterPlugin extends Plugin {
+  filter(state: CycleState, pod: PodInfo, node: NodeInfo): Status;
+}
+
+/** What PostFilter returns: a status and, on success, the node nominated for the pod. */
+export interface PostFilterOutcome {
+  status: Status;
+  nominatedNodeName?: string;
+}
+
+/** Runs when no node fits (preemption). */
+export interface PostFilterPlugin extends Plugin {
+  postFilter(state: CycleState, pod: PodInfo, statuses: NodeToStatus): PostFilterOutcome;
+}
+
+/** Runs once per cycle before Score. */
+export interface PreScorePlugin extends Plugin {
+  preScore(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): Status;
+}
+
+/** One node's score from one plugin. */
+export interface NodeScore {
+  name: string;
+  score: number;
+}
+
+/** Ranks feasible nodes; scores end in [0, 100] after normalizeScore, then are weighted. */
+export interface ScorePlugin extends Plugin {
+  score(state: CycleState, pod: PodInfo, node: NodeInfo): number;
+  /** ScoreExtensions.NormalizeScore: rewrites the scores in place. */
+  normalizeScore?(state: CycleState, pod: PodInfo, scores: NodeScore[]): void;
+}
+
+/** Binds the pod to the chosen node: a task, because it calls the apiserver. */
+export interface BindPlugin extends Plugin {
+  bind(state: CycleState, pod: PodInfo, nodeName: string): Task<Status>;
+}
+
+/** A plugin implementing any subset of the extension points. */
+export type AnyPlugin = Plugin &
+  Partial<
+    Pick<QueueSortPlugin, 'less'> &
+      Pick<PreFilterPlugin, 'preFilter'> &
+      Pick<FilterPlugin, 'filter'> &
+      Pick<PostFilterPlugin, 'postFilter'> &
+      Pick<PreScorePlugin, 'preScore'> &
+      Pick<ScorePlugin, 'score' | 'normalizeScore'> &
+      Pick<BindPlugin, 'bind'>
+  >;
+
+/** What the framework offers plugins (framework.Handle). */
+export interface Handle {
+  /** The nodes of the running cycle. */
+  readonly nodes: NodeInfoLister;
+  /** Runs every enabled Filter plugin on a node; preemption uses it on what-if copies. */
+  runFilterPlugins(state: CycleState, pod: PodInfo, node: NodeInfo): Status;
+}
+
+/** Builds a plugin from its arguments (the profile's pluginConfig entry, or its defaults). */
+export type PluginFactory = (args: unknown, handle: Handle) => AnyPlugin;

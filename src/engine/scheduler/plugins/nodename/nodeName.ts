@@ -1,0 +1,34 @@
+import { ActionType, type FilterPlugin } from '../../framework/interface';
+import type { NodeInfo } from '../../framework/nodeInfo';
+import type { PodInfo } from '../../framework/podInfo';
+import { SUCCESS, Status } from '../../framework/status';
+import { NodeName } from '../names';
+
+// nodename: a pod that names a node (spec.nodeName) fits only there. Pods the scheduler queues
+// have no nodeName, so this matters for preemption's what-if runs and for completeness.
+
+/** Filter reason for a node other than the requested one. */
+export const ERR_REASON_NODE_NAME = "node(s) didn't match the requested node name";
+
+/** Reports whether the pod's spec.nodeName allows the node. */
+export function fitsNodeName(pod: PodInfo, node: NodeInfo): boolean {
+  const want = pod.pod.spec?.nodeName;
+  return !want || want === node.name;
+}
+
+/** Builds the NodeName plugin. */
+export function newNodeName(): FilterPlugin {
+  return {
+    name: NodeName,
+    events: [
+      {
+        resource: 'Node',
+        actionType: ActionType.Add | ActionType.UpdateNodeTaint | ActionType.UpdateNodeLabel,
+      },
+    ],
+    filter: (_state, pod, node) =>
+      fitsNodeName(pod, node)
+        ? SUCCESS
+        : new Status('UnschedulableAndUnresolvable', [ERR_REASON_NODE_NAME]),
+  };
+}

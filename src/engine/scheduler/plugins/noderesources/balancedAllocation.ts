@@ -1,0 +1,21 @@
+import type { ScorePlugin } from '../../framework/interface';
+import { NodeResourcesBalancedAllocation } from '../names';
+import type { ResourceSpec } from './resourceAllocation';
+import { DEFAULT_RESOURCES, balancedResourceScorer, scoreNode } from './resourceAllocation';
+
+// noderesources.BalancedAllocation: favours nodes whose CPU and memory would be equally used,
+// computed over real requests (useRequested), not the 100m/200Mi scoring defaults.
+
+/** NodeResourcesBalancedAllocationArgs. */
+export interface BalancedAllocationArgs {
+  resources: readonly ResourceSpec[];
+}
+
+/** Builds the NodeResourcesBalancedAllocation plugin. */
+export function newBalancedAllocation(args?: BalancedAllocationArgs): ScorePlugin {
+  const resources = args?.resources ?? DEFAULT_RESOURCES;
+  return {
+    name: NodeResourcesBalancedAllocation,
+    score: (_state, pod, node) => scoreNode(balancedResourceScorer, resources, pod, node, true),
+  };
+}

@@ -1,0 +1,134 @@
+import { ActionType, type FilterPlugin, type ScorePlugin } from '../../framework/interface';
+import type { NodeInfo } from '../../framework/nodeInfo';
+import type { PodInfo } from '../../framework/podInfo';
+import { SUCCESS, Status } from '../../framework/status';
+import { NodeResourcesFit } from '../names';
+import type { ResourceSpec, Scorer, UtilizationShapePoint } from './resourceAllocation';
+import {
+  DEFAULT_RESOURCES,
+  leastResourceScorer,
+  mostResourceScorer,
+  requestedToCapacityRatioScorer,
+  scoreNode,
+} from './resourceAllocation';
+
+// noderesources.Fit (v1.31): Filter rejects a node whose free CPU, memory or pod slots cannot
+// hold the pod (Unschedulable, so preemption may help); Score ranks nodes by the configured
+// strategy, LeastAllocated by default, over requests with 100m/200Mi defaults for absent ones.
+//   [FIT-R1] only requested resources are checked: a pod requesting nothing fits any node with a
+//            free pod slot.
+
+/** Filter reasons, exactly as FailedScheduling prints them. */
+export const REASON_TOO_MANY_PODS = 'Too many pods';
+export const REASON_INSUFFICIENT_CPU = 'Insufficient cpu';
+export const REASON_INSUFFICIENT_MEMORY = 'Insufficient memory';
+
+/** The scoring strategies of NodeResourcesFitArgs.scoringStrategy.type. */
+export type ScoringStrategyType = 'LeastAllocated' | 'MostAllocated' | 'RequestedToCapacityRatio';
+
+/** NodeResourcesFitArgs. */
+export interface NodeResourcesFitArgs {
+  scoringStrategy: {
+    type: ScoringStrategyType;
+    resources: readonly ResourceSpec[];
+    /** Required for RequestedToCapacityRatio. */
+    requestedToCapacityRatio?: { shape: readonly UtilizationShapePoint[] };
+  };
+}
+
+/** The v1 defaults: LeastAllocated over cpu and memory, weight 1 each. */
+export const DEFAULT_FIT_ARGS: NodeResourcesFitArgs = {
+  scoringStrategy: { type: 'LeastAllocated', resources: DEFAULT_RESOURCES },
+};
+
+/** One resource the node lacks for the pod (noderesources.InsufficientResource). */
+export interface InsufficientResource {
+  resourceName: 'pods' | 'cpu' | 'memory';
+  reason: string;
+  requested: number;
+  used: number;
+  capacity: number;
+}
+
+/** Returns what the node lacks to hold the pod, in upstream order: pods, cpu, memory. [FIT-R1] */
+export function fitsRequest(pod: PodInfo, node: NodeInfo): InsufficientResource[] {
+  const out: InsufficientResource[] = [];
+  const alloc = node.allocatable;
+  if (node.pods.size + 1 > alloc.pods) {
+    out.push({
+      resourceName: 'pods',
+      reason: REASON_TOO_MANY_PODS,
+      requested: 1,
+      used: node.pods.size,
+      capacity: alloc.pods,
+    });
+  }
+  const req = pod.requests;
+  const used = node.requested;
+  if (req.milliCPU > 0 && req.milliCPU > alloc.milliCPU - used.milliCPU) {
+    out.push({
+      resourceName: 'cpu',
+      reason: REASON_INSUFFICIENT_CPU,
+      requested: req.milliCPU,
+      used: used.milliCPU,
+      capacity: alloc.milliCPU,
+    });
+  }
+  if (req.memory > 0 && req.memory > alloc.memory - used.memory) {
+    out.push({
+      resourceName: 'memory',
+      reason: REASON_INSUFFICIENT_MEMORY,
+      requested: req.memory,
+      used: used.memory,
+      capacity: alloc.memory,
+    });
+  }
+  return out;
+}
+
+/** Filters out nodes that cannot hold the pod's requests. */
+export function filterFit(pod: PodInfo, node: NodeInfo): Status {
+  const lacking = fitsRequest(pod, node);
+  if (lacking.length === 0) return SUCCESS;
+  return new Status(
+    'Unschedulable',
+    lacking.map((r) => r.reason),
+  );
+}
+
+/** Returns the scorer of a scoring strategy. */
+export function strategyScorer(args: NodeResourcesFitArgs): Scorer {
+  const { type, resources, requestedToCapacityRatio } = args.scoringStrategy;
+  switch (type) {
+    case 'LeastAllocated':
+      return leastResourceScorer(resources);
+    case 'MostAllocated':
+      return mostResourceScorer(resources);
+    case 'RequestedToCapacityRatio':
+      if (!requestedToCapacityRatio) throw new Error('scoring strategy shape not specified');
+      return requestedToCapacityRatioScorer(resources, requestedToCapacityRatio.shape);
+  }
+}
+
+/** Builds the NodeResourcesFit plugin. */
+export function newFit(args?: NodeResourcesFitArgs): FilterPlugin & ScorePlugin {
+  const config = args ?? DEFAULT_FIT_ARGS;
+  const scorer = strategyScorer(config);
+  const resources = config.scoringStrategy.resources;
+  return {
+    name: NodeResourcesFit,
+    events: [
+      { resource: 'Pod', actionType: ActionType.Delete },
+      {
+        resource: 'Node',
+        actionType:
+          ActionType.Add |
+          ActionType.UpdateNodeAllocatable |
+          ActionType.UpdateNodeTaint |
+          ActionType.UpdateNodeLabel,
+      },
+    ],
+    filter: (_state, pod, node) => filterFit(pod, node),
+    score: (_state, pod, node) => scoreNode(scorer, resources, pod, node, false),
+  };
+}

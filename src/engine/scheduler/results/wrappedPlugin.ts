@@ -1,0 +1,68 @@
+import type { AnyPlugin } from '../framework/interface';
+import type { ResultStore } from './resultStore';
+import { filterResult } from './resultStore';
+
+// Records what each plugin decided by decorating it, as kube-scheduler-simulator's
+// wrappedplugin.go does: the wrapper has the same extension points as the plugin, calls it, and
+// writes the result to the pod's record. Plugins stay unaware of the UI.
+
+/** Returns a plugin that behaves like p and records its results in store. */
+export function wrapPlugin(p: AnyPlugin, weight: number, store: ResultStore): AnyPlugin {
+  const w: AnyPlugin = { name: p.name, events: p.events };
+  const { less, bind, preFilter, filter, postFilter, preScore, score, normalizeScore } = p;
+  // Queue order and binding are not per-node verdicts; they pass through unrecorded.
+  if (less) w.less = (a, b) => less.call(p, a, b);
+  if (bind) w.bind = (state, pod, node) => bind.call(p, state, pod, node);
+  if (preFilter)
+    w.preFilter = (state, pod) => {
+      const r = preFilter.call(p, state, pod);
+      const rec = store.current(pod.key);
+      if (rec) rec.preFilter[p.name] = filterResult(r.status);
+      return r;
+    };
+  if (filter)
+    w.filter = (state, pod, node) => {
+      const s = filter.call(p, state, pod, node);
+      const rec = store.current(pod.key);
+      if (rec) (rec.filter[node.name] ??= {})[p.name] = filterResult(s);
+      return s;
+    };
+  if (postFilter)
+    w.postFilter = (state, pod, statuses) => {
+      // Preemption re-runs Filter on what-if copies of nodes; those verdicts are not the real ones.
+      store.setPaused(true);
+      const r = postFilter.call(p, state, pod, statuses);
+      store.setPaused(false);
+      const rec = store.current(pod.key);
+      if (rec) rec.postFilter[p.name] = filterResult(r.status);
+      return r;
+    };
+  if (preScore)
+    w.preScore = (state, pod, nodes) => {
+      const s = preScore.call(p, state, pod, nodes);
+      const rec = store.current(pod.key);
+      if (rec) rec.preScore[p.name] = filterResult(s);
+      return s;
+    };
+  if (score)
+    w.score = (state, pod, node) => {
+      const raw = score.call(p, state, pod, node);
+      const rec = store.current(pod.key);
+      if (rec)
+        (rec.score[node.name] ??= {})[p.name] = { raw, normalized: raw, weighted: raw * weight };
+      return raw;
+    };
+  if (normalizeScore)
+    w.normalizeScore = (state, pod, scores) => {
+      normalizeScore.call(p, state, pod, scores);
+      const rec = store.current(pod.key);
+      for (const ns of rec ? scores : []) {
+        const entry = rec?.score[ns.name]?.[p.name];
+        if (entry) {
+          entry.normalized = ns.score;
+          entry.weighted = ns.score * weight;
+        }
+      }
+    };
+  return w;
+}
