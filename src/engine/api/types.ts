@@ -33,6 +33,7 @@ export type Namespace = DeepMutable<core.Namespace>;
 export type Event = DeepMutable<core.Event>;
 export type Binding = DeepMutable<core.Binding>;
 export type Probe = DeepMutable<core.Probe>;
+export type PodTemplateSpec = DeepMutable<core.PodTemplateSpec>;
 export type Affinity = DeepMutable<core.Affinity>;
 export type NodeSelectorTerm = DeepMutable<core.NodeSelectorTerm>;
 export type NodeSelectorRequirement = DeepMutable<core.NodeSelectorRequirement>;

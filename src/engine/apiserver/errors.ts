@@ -131,7 +131,7 @@ export function formatFieldError(e: FieldError): string {
     case 'NotSupported':
       return `${e.field}: Unsupported value: ${value}${e.detail ? `: ${e.detail}` : ''}`;
     case 'Duplicate':
-      return `${e.field}: Duplicate value: ${value}`;
+      return `${e.field}: Duplicate value: ${value}${e.detail ? `: ${e.detail}` : ''}`;
     case 'Forbidden':
       return `${e.field}: Forbidden${e.detail ? `: ${e.detail}` : ''}`;
     case 'TooLong':
@@ -143,28 +143,39 @@ export function formatFieldError(e: FieldError): string {
   }
 }
 
+/** A value already rendered in Go syntax (%#v), printed verbatim in field errors. */
+export class GoLiteral {
+  constructor(readonly text: string) {}
+}
+
 function formatValue(v: unknown): string {
+  if (v instanceof GoLiteral) return v.text;
   if (typeof v === 'string') return JSON.stringify(v);
   if (v === undefined || v === null) return 'null';
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
 
-/** Builds 422 Invalid: `Pod "x" is invalid: spec.containers[0].image: Required value`. */
+/** Builds 422 Invalid: `Deployment.apps "web" is invalid: spec.selector: Required value`. */
 export function invalid(
   kind: string,
   name: string,
   errors: readonly FieldError[],
   group = '',
 ): StatusError {
-  const parts = errors.map(formatFieldError);
+  // field.ErrorList.ToAggregate drops repeated messages.
+  const unique = errors.filter(
+    (e, i) => errors.findIndex((o) => formatFieldError(o) === formatFieldError(e)) === i,
+  );
+  const parts = unique.map(formatFieldError);
   const joined = parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`;
-  const causes: StatusCause[] = errors.map((e) => ({
+  const causes: StatusCause[] = unique.map((e) => ({
     reason: `Field${e.type === 'NotSupported' ? 'ValueNotSupported' : `Value${e.type}`}`,
     message: formatFieldError(e).slice(e.field.length + 2),
     field: e.field,
   }));
-  return status(422, 'Invalid', `${kind} "${name}" is invalid: ${joined}`, {
+  const qualifiedKind = group ? `${kind}.${group}` : kind;
+  return status(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${joined}`, {
     name,
     group,
     kind,

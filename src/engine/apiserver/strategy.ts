@@ -40,4 +40,15 @@ export interface Strategy {
    * with graceful deletion.
    */
   gracePeriodSeconds(obj: KubeObject, requested: number | undefined): number;
+  /** Sets fields derived from the final name (after generateName), once validation passed. */
+  canonicalize?(obj: KubeObject): void;
+  /** Runs admission for a delete; throws a StatusError to refuse (system namespaces). */
+  admitDelete?(obj: KubeObject, ctx: StrategyContext): void;
+  /**
+   * Prepares the copy of an object being marked for deletion; returns true when the object must
+   * stay until something else finishes (a namespace with spec.finalizers goes Terminating).
+   */
+  markForDeletion?(copy: KubeObject): boolean;
+  /** Prepares a write to the finalize subresource (namespaces: spec.finalizers only). */
+  prepareForFinalize?(obj: KubeObject, old: KubeObject): void;
 }

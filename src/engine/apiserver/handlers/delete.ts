@@ -56,30 +56,32 @@ function planDelete(ctx: HandlerContext, namespace: string | undefined, name: st
   const { req, info, strategy, sctx } = ctx;
   const old = ctx.current(namespace, name);
   if (!old) throw notFound(qualifiedResource(info), name);
+  strategy.admitDelete?.(old, sctx);
   const grace = strategy.gracePeriodSeconds(old, req.gracePeriodSeconds);
   const finalizers = [...(old.metadata.finalizers ?? [])];
-  const extra =
-    req.propagationPolicy === 'Foreground'
-      ? 'foregroundDeletion'
-      : req.propagationPolicy === 'Orphan'
-        ? 'orphan'
-        : undefined;
+  const extra = propagationFinalizer(req.propagationPolicy);
   if (extra && !finalizers.includes(extra)) finalizers.push(extra);
   const deleting = old.metadata.deletionTimestamp !== undefined;
-  if (finalizers.length === 0 && (grace === 0 || (deleting && grace === 0)))
-    return { kind: 'remove', old };
-  const deadline = sctx.now + grace * 1000;
-  if (deleting) {
-    const current = old.metadata.deletionGracePeriodSeconds ?? 0;
-    const shorter = grace < current;
-    const addsFinalizer = finalizers.length !== (old.metadata.finalizers ?? []).length;
-    if (!shorter && !addsFinalizer) return { kind: 'noop', old };
-  }
   const obj = wireCopy(old) as KubeObject;
+  const retained = strategy.markForDeletion?.(obj) ?? false;
+  if (finalizers.length === 0 && grace === 0 && !retained) return { kind: 'remove', old };
+  const previousGrace = old.metadata.deletionGracePeriodSeconds ?? 0;
+  const shorter = deleting && grace < previousGrace;
+  if (deleting && !shorter && finalizers.length === (old.metadata.finalizers ?? []).length) {
+    return { kind: 'noop', old };
+  }
   const meta = (obj.metadata ??= {});
-  meta.deletionTimestamp = rfc3339(deadline);
-  meta.deletionGracePeriodSeconds = grace;
+  if (!deleting || shorter) {
+    meta.deletionTimestamp = rfc3339(sctx.now + grace * 1000);
+    meta.deletionGracePeriodSeconds = grace;
+  }
   if (finalizers.length > 0) meta.finalizers = finalizers;
   // Graceful deletion is a metadata write: it bumps resourceVersion but not generation.
   return { kind: 'mark', old, obj };
+}
+
+function propagationFinalizer(policy: string | undefined): string | undefined {
+  if (policy === 'Foreground') return 'foregroundDeletion';
+  if (policy === 'Orphan') return 'orphan';
+  return undefined;
 }

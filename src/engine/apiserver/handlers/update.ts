@@ -82,13 +82,17 @@ function buildUpdate(
   keepUpdateMetadata(obj, old);
   strategy.applyDefaults(obj);
   if (req.subresource === 'status') strategy.prepareForStatusUpdate(obj, old);
-  else {
+  else if (req.subresource === 'finalize') {
+    if (!strategy.prepareForFinalize) throw notFound(`${info.resource}/finalize`, name);
+    strategy.prepareForFinalize(obj, old);
+  } else {
     strategy.admit(obj, old, sctx);
     strategy.prepareForUpdate(obj, old);
   }
   const errors = [...validateObjectMeta(obj, info), ...strategy.validateUpdate(obj, old, sctx)];
   if (errors.length > 0) throw invalid(info.kind, name, errors, info.group);
-  if (req.subresource !== 'status') strategy.validateAdmission(obj, old, sctx);
+  strategy.canonicalize?.(obj);
+  if (req.subresource === undefined) strategy.validateAdmission(obj, old, sctx);
   meta.resourceVersion = old.metadata.resourceVersion;
   if (equal(withoutManaged(obj), withoutManaged(old))) return 'unchanged';
   const finalized = Boolean(old.metadata.deletionTimestamp) && (meta.finalizers ?? []).length === 0;
