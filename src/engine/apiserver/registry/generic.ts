@@ -1,7 +1,7 @@
 import equal from 'fast-deep-equal';
 import type { KubeObject } from '../../api/object';
 import type { ObjectMeta } from '../../api/types';
-import type { Strategy, StrategyContext } from '../strategy';
+import type { Strategy } from '../strategy';
 import { validateObjectMetaUpdate } from '../validation/objectMeta';
 
 // What every resource's strategy shares (k8s.io/apiserver/pkg/registry/rest: BeforeCreate,
