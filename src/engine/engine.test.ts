@@ -119,3 +119,54 @@ describe('Engine: one write through the apiserver', () => {
     );
   });
 });
+
+describe('Engine: deletes', () => {
+  it('refuses a delete whose uid precondition no longer holds', () => {
+    const e = new Engine({ nodes: [] });
+    e.request('kubectl', {
+      verb: 'create',
+      resource: 'pods',
+      namespace: 'default',
+      body: pod('web'),
+    });
+    const res = e.request('kubectl', {
+      verb: 'delete',
+      resource: 'pods',
+      namespace: 'default',
+      name: 'web',
+      preconditions: { uid: 'not-the-uid' },
+    });
+    expect(res.code).toBe(409);
+    expect(res.error?.message).toMatch(
+      /^Operation cannot be fulfilled on pods "web": Precondition failed: UID in precondition: not-the-uid, UID in object meta: /,
+    );
+  });
+
+  it('marks an object with finalizers and removes it when the last one goes', () => {
+    const e = new Engine({ nodes: [] });
+    const body = { ...pod('web'), metadata: { name: 'web', finalizers: ['example.com/hold'] } };
+    e.request('kubectl', { verb: 'create', resource: 'pods', namespace: 'default', body });
+    const del = e.request('kubectl', {
+      verb: 'delete',
+      resource: 'pods',
+      namespace: 'default',
+      name: 'web',
+    });
+    expect((del.body as KubeObject).metadata?.deletionTimestamp).toBe('2025-01-01T00:00:00Z');
+    e.request('kubectl', {
+      verb: 'patch',
+      resource: 'pods',
+      namespace: 'default',
+      name: 'web',
+      patchType: 'merge',
+      body: { metadata: { finalizers: null } },
+    });
+    const after = e.request('kubectl', {
+      verb: 'get',
+      resource: 'pods',
+      namespace: 'default',
+      name: 'web',
+    });
+    expect(after.code).toBe(404);
+  });
+});

@@ -27,6 +27,8 @@ export interface ApiRequest {
   resourceVersion?: string;
   gracePeriodSeconds?: number;
   propagationPolicy?: PropagationPolicy;
+  /** For delete: refuse with 409 unless the object still has this uid / resourceVersion. */
+  preconditions?: { uid?: string; resourceVersion?: string };
   /** Field manager recorded in managedFields' stead; informational. */
   fieldManager?: string;
   dryRun?: boolean;

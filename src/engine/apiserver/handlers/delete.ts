@@ -4,7 +4,7 @@ import { qualifiedResource, storageKey } from '../../api/resources';
 import { rfc3339 } from '../../clock/time';
 import type { HandlerContext, Respond } from '../apiserver';
 import { errorResponse } from '../apiserver';
-import { StatusError, notFound } from '../errors';
+import { StatusError, conflict, notFound } from '../errors';
 
 // DELETE (k8s.io/apiserver/pkg/registry/generic/registry.Store.Delete):
 //   [DEL1] an object with a grace period (pods on a node) only gets deletionTimestamp = now + grace.
@@ -56,6 +56,7 @@ function planDelete(ctx: HandlerContext, namespace: string | undefined, name: st
   const { req, info, strategy, sctx } = ctx;
   const old = ctx.current(namespace, name);
   if (!old) throw notFound(qualifiedResource(info), name);
+  checkPreconditions(ctx, old);
   strategy.admitDelete?.(old, sctx);
   const grace = strategy.gracePeriodSeconds(old, req.gracePeriodSeconds);
   const finalizers = [...(old.metadata.finalizers ?? [])];
@@ -78,6 +79,27 @@ function planDelete(ctx: HandlerContext, namespace: string | undefined, name: st
   if (finalizers.length > 0) meta.finalizers = finalizers;
   // Graceful deletion is a metadata write: it bumps resourceVersion but not generation.
   return { kind: 'mark', old, obj };
+}
+
+// Preconditions let a garbage collector delete "this object" rather than "whatever now has
+// this name" (rest.ValidateDeleteOptions / storage Preconditions.Check).
+function checkPreconditions(ctx: HandlerContext, old: StoredObject): void {
+  const pre = ctx.req.preconditions;
+  const name = old.metadata.name;
+  if (pre?.uid !== undefined && pre.uid !== old.metadata.uid) {
+    throw conflict(
+      qualifiedResource(ctx.info),
+      name,
+      `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid ?? ''}`,
+    );
+  }
+  if (pre?.resourceVersion !== undefined && pre.resourceVersion !== old.metadata.resourceVersion) {
+    throw conflict(
+      qualifiedResource(ctx.info),
+      name,
+      `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion ?? ''}`,
+    );
+  }
 }
 
 function propagationFinalizer(policy: string | undefined): string | undefined {
