@@ -4,7 +4,7 @@ import type { ApiRequest, ApiResponse } from './apiserver/types';
 import type { ClusterConfig } from './cluster';
 import { clusterConfig } from './cluster';
 import { Client } from './client/client';
-import { EventRecorder } from './client/eventRecorder';
+import { EventRecorder, EventStamp } from './client/eventRecorder';
 import { runTask, type Task } from './client/task';
 import { EventLoop } from './clock/eventLoop';
 import type { Component, ComponentDeps } from './component';
@@ -36,6 +36,7 @@ export class Engine {
   private readonly components = new Map<string, Component>();
   private readonly clients = new Map<string, Client>();
   private readonly down = new Set<string>();
+  private readonly eventStamp = new EventStamp();
 
   constructor(partial: Partial<ClusterConfig> = {}, factories: readonly ComponentFactory[] = []) {
     this.config = clusterConfig(partial);
@@ -71,7 +72,7 @@ export class Engine {
       rng: this.rng,
       client,
       network: this.network,
-      recorder: (source) => new EventRecorder(client, this.loop, source),
+      recorder: (source) => new EventRecorder(client, this.loop, source, this.eventStamp),
     };
   }
 

@@ -1,6 +1,7 @@
 import type { KubeObject } from '../api/object';
 import { rfc3339 } from '../clock/time';
 import type { Rng } from '../rng/rng';
+import { conflict } from './errors';
 
 // Metadata the apiserver owns (k8s.io/apiserver/pkg/registry/rest: BeforeCreate/BeforeUpdate).
 
@@ -26,9 +27,21 @@ export function fillCreateMetadata(obj: KubeObject, rng: Rng, now: number): void
 }
 
 /** Carries over the metadata an update may not change: uid, creation and deletion stamps. */
-export function keepUpdateMetadata(obj: KubeObject, old: KubeObject): void {
+export function keepUpdateMetadata(
+  obj: KubeObject,
+  old: KubeObject,
+  qualifiedResource: string,
+): void {
   const meta = (obj.metadata ??= {});
   const prev = old.metadata ?? {};
+  // A uid in the body is a precondition: it must still be the stored object's.
+  if (meta.uid && meta.uid !== prev.uid) {
+    throw conflict(
+      qualifiedResource,
+      prev.name ?? '',
+      `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${prev.uid ?? ''}`,
+    );
+  }
   meta.uid = prev.uid;
   meta.creationTimestamp = prev.creationTimestamp;
   if (prev.generateName !== undefined) meta.generateName = prev.generateName;

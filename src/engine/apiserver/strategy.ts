@@ -49,6 +49,8 @@ export interface Strategy {
    * stay until something else finishes (a namespace with spec.finalizers goes Terminating).
    */
   markForDeletion?(copy: KubeObject): boolean;
+  /** Reports whether an object being deleted may go now that its finalizers are empty. */
+  shouldDeleteDuringUpdate?(obj: KubeObject): boolean;
   /** Prepares a write to the finalize subresource (namespaces: spec.finalizers only). */
   prepareForFinalize?(obj: KubeObject, old: KubeObject): void;
 }

@@ -30,6 +30,22 @@ interface Seen {
   lastMs: number;
 }
 
+/**
+ * Hands out the nanosecond stamps in event names. Virtual time has millisecond steps, so two
+ * events about one object in the same millisecond would share a name; real clocks never do, so
+ * the stamp moves forward by at least one nanosecond per event, engine-wide.
+ */
+export class EventStamp {
+  private last = 0n;
+
+  /** Returns a Unix-nanosecond stamp at virtual time now, later than every earlier one. */
+  next(now: number): bigint {
+    const nanos = (BigInt(EPOCH_MS) + BigInt(Math.floor(now))) * 1_000_000n;
+    this.last = nanos > this.last ? nanos : this.last + 1n;
+    return this.last;
+  }
+}
+
 /** Records events for one component. */
 export class EventRecorder {
   private readonly seen = new Map<string, Seen>();
@@ -38,6 +54,7 @@ export class EventRecorder {
     private readonly client: Client,
     private readonly loop: EventLoop,
     private readonly source: EventSource,
+    private readonly stamp: EventStamp = new EventStamp(),
   ) {}
 
   /** Records an event about an object. [EV1][EV2] */
@@ -79,7 +96,7 @@ export class EventRecorder {
       );
       return;
     }
-    const name = `${meta.name}.${((BigInt(EPOCH_MS) + BigInt(Math.floor(now))) * 1_000_000n).toString(16)}`;
+    const name = `${meta.name}.${this.stamp.next(now).toString(16)}`;
     const ev: Event = {
       apiVersion: 'v1',
       kind: 'Event',

@@ -79,7 +79,7 @@ function buildUpdate(
   const meta = (obj.metadata ??= {});
   meta.name = name;
   if (namespace !== undefined) meta.namespace = namespace;
-  keepUpdateMetadata(obj, old);
+  keepUpdateMetadata(obj, old, qualifiedResource(info));
   strategy.applyDefaults(obj);
   if (req.subresource === 'status') strategy.prepareForStatusUpdate(obj, old);
   else if (req.subresource === 'finalize') {
@@ -95,7 +95,13 @@ function buildUpdate(
   if (req.subresource === undefined) strategy.validateAdmission(obj, old, sctx);
   meta.resourceVersion = old.metadata.resourceVersion;
   if (equal(withoutManaged(obj), withoutManaged(old))) return 'unchanged';
-  const finalized = Boolean(old.metadata.deletionTimestamp) && (meta.finalizers ?? []).length === 0;
+  // registry.Store.Update's ShouldDeleteDuringUpdate: only an object already past its grace period
+  // (or without one) goes when its last finalizer does; a terminating pod's status write does not.
+  const finalized =
+    Boolean(old.metadata.deletionTimestamp) &&
+    (meta.finalizers ?? []).length === 0 &&
+    (old.metadata.deletionGracePeriodSeconds ?? 0) === 0 &&
+    (strategy.shouldDeleteDuringUpdate?.(obj) ?? true);
   return { obj, old, finalized };
 }
 

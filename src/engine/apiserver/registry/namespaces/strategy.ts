@@ -57,6 +57,7 @@ export const namespaceStrategy = genericStrategy(
     },
     // A namespace with spec.finalizers is only marked Terminating; the namespace controller
     // empties it and calls finalize (pkg/registry/core/namespace/storage/storage.go).
+    shouldDeleteDuringUpdate: (obj) => ((obj as Namespace).spec?.finalizers ?? []).length === 0,
     markForDeletion(copy) {
       const ns = copy as Namespace;
       if ((ns.spec?.finalizers ?? []).length === 0) return false;

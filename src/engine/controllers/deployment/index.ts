@@ -1,0 +1,1 @@
+export { createDeploymentController, DEPLOYMENT_CONTROLLER } from './deploymentController';

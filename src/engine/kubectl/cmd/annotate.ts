@@ -1,0 +1,167 @@
+import type { KubeObject } from '../../api/object';
+import type { Task } from '../../client/task';
+import { KubectlError } from '../errors';
+import {
+  ALL_NAMESPACES_FLAG,
+  DRY_RUN_FLAG,
+  FIELD_SELECTOR_FLAG,
+  FILENAME_FLAGS,
+  OUTPUT_FLAG,
+  SELECTOR_FLAG,
+  fieldManagerFlag,
+} from '../flags/common';
+import { boolFlag, stringFlag } from '../flags/types';
+import type { Info } from '../resource/info';
+import { gather } from '../resource/gather';
+import type { CommandContext, CommandSpec } from './context';
+import {
+  metadataMap,
+  metadataPatch,
+  patchAndPrint,
+  resourcesAndPairs,
+  withMetadataMap,
+} from './metadataPairs';
+import type { DryRun } from './options';
+import { dryRunStrategy, outputFormat } from './options';
+
+// kubectl annotate (staging/src/k8s.io/kubectl/pkg/cmd/annotate/annotate.go): like label, but
+// every success prints "annotated", and an existing key without --overwrite is one error naming
+// all of them.
+
+/** The change-cause annotation may always be overwritten (polymorphichelpers.ChangeCauseAnnotation). */
+const CHANGE_CAUSE = 'kubernetes.io/change-cause';
+
+/** kubectl annotate. */
+export const annotateCommand: CommandSpec = {
+  name: 'annotate',
+  use: 'annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
+  short: 'Update the annotations on a resource',
+  flags: [
+    ...FILENAME_FLAGS,
+    OUTPUT_FLAG,
+    SELECTOR_FLAG,
+    FIELD_SELECTOR_FLAG,
+    ALL_NAMESPACES_FLAG,
+    DRY_RUN_FLAG,
+    boolFlag('overwrite'),
+    boolFlag('list'),
+    boolFlag('local'),
+    boolFlag('all'),
+    stringFlag('resource-version'),
+    boolFlag('record'),
+    fieldManagerFlag('kubectl-annotate'),
+  ],
+  run: runAnnotate,
+};
+
+interface Change {
+  add: Record<string, string>;
+  remove: string[];
+}
+
+/** Parses annotation arguments (cmdutil.ParsePairs with removal). */
+function parseAnnotations(pairs: readonly string[]): Change {
+  const add: Record<string, string> = {};
+  const remove: string[] = [];
+  const invalid: string[] = [];
+  for (const p of pairs) {
+    const eq = p.indexOf('=');
+    if (eq > 0) add[p.slice(0, eq)] = p.slice(eq + 1);
+    else if (p.endsWith('-') && p !== '-') remove.push(p.slice(0, -1));
+    else invalid.push(p);
+  }
+  if (invalid.length > 0)
+    throw new KubectlError(`invalid annotation format: ${invalid.join(', ')}`);
+  return { add, remove };
+}
+
+function validate(ctx: CommandContext, resources: string[], change: Change): void {
+  const { flags } = ctx;
+  if (flags.bool('all') && flags.str('selector') !== '')
+    throw new KubectlError('cannot set --all and --selector at the same time');
+  if (resources.length === 0 && flags.list('filename').length === 0) {
+    throw new KubectlError(
+      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
+    );
+  }
+  if (Object.keys(change.add).length === 0 && change.remove.length === 0 && !flags.bool('list')) {
+    throw new KubectlError('at least one annotation update is required');
+  }
+  const both = change.remove.filter((k) => k in change.add);
+  if (both.length > 0) {
+    throw new KubectlError(
+      `can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`,
+    );
+  }
+}
+
+function* runAnnotate(ctx: CommandContext): Task<void> {
+  const { flags } = ctx;
+  const dry = dryRunStrategy(flags);
+  outputFormat(flags);
+  const { resources, pairs } = resourcesAndPairs(ctx.args, 'annotation');
+  const change = parseAnnotations(pairs);
+  validate(ctx, resources, change);
+  const found = yield* gather(
+    { ...ctx, args: resources },
+    {
+      allowEmptySelector: flags.bool('all'),
+      labelSelector: flags.str('selector'),
+      fieldSelector: flags.str('field-selector'),
+      allNamespaces: flags.bool('all-namespaces'),
+      latest: true,
+    },
+  );
+  if (!found.singleItemImplied && flags.str('resource-version') !== '') {
+    throw new KubectlError('--resource-version may only be used with a single resource');
+  }
+  for (const info of found.infos) {
+    try {
+      yield* annotateOne(ctx, info, change, dry, found.singleItemImplied);
+    } catch (e) {
+      ctx.errors.push(e);
+    }
+  }
+}
+
+function* annotateOne(
+  ctx: CommandContext,
+  info: Info,
+  change: Change,
+  dry: DryRun,
+  single: boolean,
+): Task<void> {
+  const obj = info.object as KubeObject;
+  const current = metadataMap(obj, 'annotations');
+  if (ctx.flags.bool('list')) {
+    if (!single)
+      ctx.out.out(
+        `Listing annotations for ${info.resource.kind}.${info.resource.group}/${info.name}:\n`,
+      );
+    for (const k of Object.keys(current).sort())
+      ctx.out.out(`${single ? '' : ' '}${k}=${current[k]}\n`);
+    return;
+  }
+  if (!ctx.flags.bool('overwrite')) {
+    const clashes = Object.keys(change.add)
+      .filter((k) => k !== CHANGE_CAUSE && k in current)
+      .map((k) => `'${k}' already has a value (${current[k]})`);
+    if (clashes.length > 0) {
+      throw new KubectlError(
+        `--overwrite is false but found the following declared annotation(s): ${clashes.join('; ')}`,
+      );
+    }
+  }
+  const next = { ...current, ...change.add };
+  for (const k of change.remove) delete next[k];
+  const rv = ctx.flags.str('resource-version');
+  const updated = withMetadataMap(obj, 'annotations', next, rv);
+  yield* patchAndPrint(
+    ctx,
+    info,
+    updated,
+    metadataPatch(obj, updated, 'annotations', rv),
+    'annotated',
+    dry,
+  );
+}

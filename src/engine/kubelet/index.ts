@@ -1,0 +1,3 @@
+// The kubelet: one per node, with its containerd. See CONTEXT.md.
+
+export { Kubelet, createKubelet } from './kubelet';

@@ -1,0 +1,223 @@
+import type { Actor } from 'xstate';
+import { createActor } from 'xstate';
+import type { StoredObject } from '../api/object';
+import type { Pod } from '../api/types';
+import { Informer } from '../client/informer';
+import type { NodeSpec } from '../cluster';
+import type { Component, ComponentSnapshot } from '../component';
+import type { Engine } from '../engine';
+import { findImage, parseImageReference } from '../images';
+import type { KubeletCore } from './core';
+import type { KubeletRuntime } from './kubeletMachine';
+import { kubeletMachine } from './kubeletMachine';
+import { NodeLease } from './node/lease';
+import { NodeReporter } from './node/reporter';
+import { syncPod } from './pods/sync';
+import { differsSemantically, newWorker } from './pods/worker';
+import type { RuntimeContainer } from './runtime/containerd';
+import { Containerd } from './runtime/containerd';
+import { buildCore } from './wiring';
+
+// One node's kubelet: registers the Node, heartbeats through its Lease, posts node status, and
+// runs the pods bound to the node through containerd. See CONTEXT.md in this folder.
+
+/** How long a failed registration waits before trying again, in ms. */
+export const REGISTER_RETRY_MS = 7000;
+/** The sandbox image every node has from the start. */
+export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
+
+/** The kubelet of one simulated node. */
+export class Kubelet implements Component, KubeletRuntime {
+  readonly name: string;
+  readonly runtime: Containerd;
+  readonly actor: Actor<typeof kubeletMachine>;
+  private readonly core: KubeletCore;
+  private readonly reporter: NodeReporter;
+  private readonly lease: NodeLease;
+  private readonly informer: Informer<StoredObject>;
+  private epoch = 0;
+  private running = false;
+
+  constructor(engine: Engine, spec: NodeSpec) {
+    this.name = `kubelet/${spec.name}`;
+    const { loop, rng, client } = engine.deps(this.name);
+    this.runtime = new Containerd(`containerd/${spec.name}`, loop, rng);
+    preloadPause(this.runtime);
+    const { core, facts } = buildCore(engine, spec, {
+      name: this.name,
+      runtime: this.runtime,
+      token: () => this.token(),
+      alive: () => this.running,
+      onProbe: (uid, kind, failed) => this.onProbe(uid, kind, failed),
+      sync: syncPod,
+    });
+    this.core = core;
+    this.reporter = new NodeReporter(facts, client, loop, core.recorder, this.runtime);
+    this.lease = new NodeLease(spec.name, client, loop);
+    this.informer = new Informer<StoredObject>(client, {
+      resource: 'pods',
+      fieldSelector: `spec.nodeName=${spec.name}`,
+    });
+    this.informer.addHandlers({
+      add: (pod) => this.onPod(pod as Pod),
+      update: (_old, pod) => this.onPod(pod as Pod),
+      delete: (pod) => this.onPodGone(pod as Pod),
+    });
+    this.runtime.onExit((c) => this.onExit(c));
+    this.actor = createActor(kubeletMachine, { input: { runtime: this } });
+    this.actor.start();
+  }
+
+  start(): void {
+    this.actor.send({ type: 'START' });
+  }
+
+  stop(): void {
+    this.actor.send({ type: 'STOP' });
+  }
+
+  snapshot(): ComponentSnapshot {
+    const snap = this.actor.getSnapshot();
+    const containers = [...this.runtime.containers.values()];
+    return {
+      state: snap.value,
+      details: {
+        pods: this.core.workers.byUid.size,
+        sandboxes: this.runtime.sandboxes.size,
+        runningContainers: containers.filter((c) => c.state === 'running').length,
+        images: this.runtime.images.size,
+        starts: snap.context.starts,
+        lastError: snap.context.lastError,
+      },
+    };
+  }
+
+  /** Kills a running container with SIGKILL, as `sim container kill` does. */
+  killContainer(namespace: string, pod: string, container: string | undefined): string | undefined {
+    const w = [...this.core.workers.byUid.values()].find(
+      (x) => x.pod.metadata?.namespace === namespace && x.pod.metadata?.name === pod,
+    );
+    const uid =
+      w?.uid ??
+      [...this.runtime.sandboxes.values()].find((s) => s.name === pod && s.namespace === namespace)
+        ?.podUid;
+    if (!uid) return `pod "${pod}" has no containers on this node`;
+    const name = container ?? w?.pod.spec?.containers[0]?.name;
+    const c = this.runtime
+      .podContainers(uid)
+      .filter((x) => x.name === name)
+      .sort((a, b) => b.attempt - a.attempt)[0];
+    if (!c) return `container "${name ?? ''}" not found in pod "${pod}"`;
+    if (c.state !== 'running') return `container "${c.name}" of pod "${pod}" is not running`;
+    this.runtime.kill(c);
+    return undefined;
+  }
+
+  register(): void {
+    const alive = this.token();
+    this.reporter.register(alive, (ok) => {
+      if (!alive()) return;
+      if (ok) return void this.actor.send({ type: 'REGISTERED' });
+      this.actor.send({
+        type: 'REGISTER_FAILED',
+        error: 'unable to register node with the API server',
+      });
+      this.core.loop.schedule(REGISTER_RETRY_MS, () => alive() && this.register(), {
+        background: true,
+      });
+    });
+  }
+
+  beginRunning(): void {
+    this.running = true;
+    const alive = this.token();
+    this.lease.start(this.reporter.uid(), alive);
+    this.reporter.startLoop(alive);
+    this.informer.start(() => this.cleanupOrphans());
+  }
+
+  halt(): void {
+    this.running = false;
+    this.epoch++;
+    this.lease.stop();
+    this.reporter.stop();
+    this.informer.stop();
+    this.core.workers.clear();
+    this.core.prober.reset();
+    this.core.images.reset();
+    this.core.restarts.reset();
+  }
+
+  /** Returns a check that is true while this run of the kubelet lasts. */
+  private token(): () => boolean {
+    const epoch = this.epoch;
+    return () => this.epoch === epoch && this.actor.getSnapshot().value !== 'stopped';
+  }
+
+  private onPod(pod: Pod): void {
+    const uid = pod.metadata?.uid ?? '';
+    const w = this.core.workers.byUid.get(uid);
+    if (!w) {
+      const fresh = newWorker(pod);
+      this.core.workers.byUid.set(uid, fresh);
+      this.core.workers.trigger(fresh);
+      return;
+    }
+    const changed = differsSemantically(w.pod, pod);
+    w.pod = pod;
+    if (changed) this.core.workers.trigger(w);
+    else this.core.status.reconcile(w);
+  }
+
+  private onPodGone(pod: Pod): void {
+    const w = this.core.workers.byUid.get(pod.metadata?.uid ?? '');
+    if (!w) return;
+    w.pod = pod;
+    w.gone = true;
+    this.core.workers.trigger(w);
+  }
+
+  /** Removes sandboxes of pods that vanished while the kubelet was stopped. */
+  private cleanupOrphans(): void {
+    for (const s of [...this.runtime.sandboxes.values()]) {
+      if (this.core.workers.byUid.has(s.podUid)) continue;
+      const ghost = newWorker({
+        metadata: { name: s.name, namespace: s.namespace, uid: s.podUid },
+        spec: { containers: [], terminationGracePeriodSeconds: s.graceSeconds },
+      });
+      ghost.gone = true;
+      this.core.workers.byUid.set(s.podUid, ghost);
+      this.core.workers.trigger(ghost);
+    }
+    for (const s of this.runtime.sandboxes.values()) this.core.ipam.claim(s.ip);
+  }
+
+  /** PLEG: a container exited, so its pod is synced (restart, back-off, completion). */
+  private onExit(c: RuntimeContainer): void {
+    if (!this.running) return;
+    const w = this.core.workers.byUid.get(c.podUid);
+    this.core.prober.remove(c.id);
+    // A terminating pod's worker is busy stopping it and writes its status when done.
+    if (!w || w.terminating) return;
+    this.core.status.dirty(w);
+    this.core.workers.trigger(w);
+  }
+
+  private onProbe(uid: string, kind: string, failed: boolean): void {
+    const w = this.core.workers.byUid.get(uid);
+    if (!w) return;
+    if (failed && kind !== 'readiness') this.core.workers.trigger(w);
+    else this.core.status.dirty(w);
+  }
+}
+
+function preloadPause(runtime: Containerd): void {
+  const ref = parseImageReference(PAUSE_IMAGE);
+  const found = findImage(ref);
+  if (found) runtime.storeImage(found.info, found.variant, ref.normalized);
+}
+
+/** Builds the kubelet of one node: engine.deps(`kubelet/<node>`) supplies its parts. */
+export function createKubelet(engine: Engine, spec: NodeSpec): Kubelet {
+  return new Kubelet(engine, spec);
+}

@@ -1,0 +1,137 @@
+import equal from 'fast-deep-equal';
+import type { Pod, PodStatus } from '../../api/types';
+import type { EventLoop, Timer } from '../../clock/eventLoop';
+import type { Co } from '../coroutine';
+import { runCo } from '../coroutine';
+import type { StartFailure } from './containerStatus';
+
+// Pod workers (pkg/kubelet/pod_workers.go): one per pod, running at most one sync at a time. A
+// change that arrives during a sync makes the worker sync again when it finishes; a sync may ask
+// to be run again later (a restart back-off ending, a failed pull's retry).
+//   [WORK1] a pod's own status coming back from the apiserver does not start a sync; spec,
+//           labels, annotations and deletion do (podsDifferSemantically).
+
+/** The kubelet's state for one pod: plain data, no actor ([SCALE1]). */
+export interface PodWorker {
+  uid: string;
+  /** The pod as the informer last delivered it. */
+  pod: Pod;
+  admitted: boolean;
+  rejected?: StartFailure;
+  /** When the kubelet first handled the pod (status.startTime). */
+  startTime?: string;
+  /** Why the last sync could not start each container (reasonCache). */
+  failures: Map<string, StartFailure>;
+  syncing: boolean;
+  again: boolean;
+  requeue?: Timer;
+  /** Stopping its containers is under way. */
+  terminating: boolean;
+  /** Its containers and sandbox are stopped: the pod is terminal (podIsTerminal). */
+  terminated: boolean;
+  /** The kubelet has sent DELETE (grace 0) after the final status. */
+  deleting: boolean;
+  /** The pod object is gone from the apiserver. */
+  gone: boolean;
+  status: {
+    scheduled: boolean;
+    inFlight: boolean;
+    pending: boolean;
+    /** Send even if unchanged: the apiserver's copy drifted. */
+    force: boolean;
+    lastSent?: PodStatus;
+  };
+}
+
+/** When a sync wants to run again. */
+export interface SyncOutcome {
+  /** Virtual time to sync again (a back-off ends, or a failed start is retried). */
+  retryAt?: number;
+}
+
+/** Returns a fresh worker for a pod. */
+export function newWorker(pod: Pod): PodWorker {
+  return {
+    uid: pod.metadata?.uid ?? '',
+    pod,
+    admitted: false,
+    failures: new Map(),
+    syncing: false,
+    again: false,
+    terminating: false,
+    terminated: false,
+    deleting: false,
+    gone: false,
+    status: { scheduled: false, inFlight: false, pending: false, force: false },
+  };
+}
+
+/** Reports whether an update changes what the kubelet must do. [WORK1] */
+export function differsSemantically(old: Pod, next: Pod): boolean {
+  const pick = (p: Pod): unknown => [
+    p.spec,
+    p.metadata?.labels,
+    p.metadata?.annotations,
+    p.metadata?.deletionTimestamp,
+    p.metadata?.deletionGracePeriodSeconds,
+  ];
+  return !equal(pick(old), pick(next));
+}
+
+/** Serializes the syncs of every pod. */
+export class PodWorkers {
+  readonly byUid = new Map<string, PodWorker>();
+
+  constructor(
+    private readonly loop: EventLoop,
+    private readonly sync: (w: PodWorker) => Co<SyncOutcome>,
+    /** Returns a check that stays true while the current run of the kubelet lasts. */
+    private readonly token: () => () => boolean,
+  ) {}
+
+  /** Asks for a sync of a pod now (or right after the one running). */
+  trigger(w: PodWorker): void {
+    if (w.syncing) {
+      w.again = true;
+      return;
+    }
+    w.requeue?.cancel();
+    w.requeue = undefined;
+    w.syncing = true;
+    this.loop.schedule(0, () => this.run(w));
+  }
+
+  /** Forgets a pod entirely (its object is gone and its sandbox removed). */
+  forget(w: PodWorker): void {
+    w.requeue?.cancel();
+    this.byUid.delete(w.uid);
+  }
+
+  /** Cancels every timer (the kubelet stopped) and forgets all pods. */
+  clear(): void {
+    for (const w of this.byUid.values()) w.requeue?.cancel();
+    this.byUid.clear();
+  }
+
+  private run(w: PodWorker): void {
+    const current = this.token();
+    const alive = (): boolean => current() && this.byUid.get(w.uid) === w;
+    if (!alive()) return;
+    runCo(this.sync(w), alive, (outcome) => {
+      w.syncing = false;
+      if (w.again) {
+        w.again = false;
+        this.trigger(w);
+        return;
+      }
+      if (outcome.retryAt !== undefined)
+        w.requeue = this.loop.schedule(
+          Math.max(0, outcome.retryAt - this.loop.now()),
+          () => this.trigger(w),
+          {
+            background: true,
+          },
+        );
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import type { KubeObject } from '../api/object';
+import type { ContainerStatus, Event, Pod } from '../api/types';
+import { defaultNode } from '../cluster';
+import { Engine } from '../engine';
+import { createKubelet } from './kubelet';
+import type { Kubelet } from './kubelet';
+
+// Helpers for the kubelet's tests: a one-node cluster whose pods the test binds itself (the
+// scheduler is someone else's), and readers for pods and events.
+
+/** A one-node engine with its kubelet. */
+export function kubeletEngine(): { engine: Engine; kubelet: Kubelet } {
+  const engine = new Engine({ nodes: [defaultNode('node-1')] }, [
+    (e) => createKubelet(e, e.config.nodes[0] ?? defaultNode('node-1')),
+  ]);
+  const kubelet = engine.component('kubelet/node-1') as Kubelet;
+  return { engine, kubelet };
+}
+
+/** Creates a pod and binds it to node-1; returns its uid. */
+export function runPod(engine: Engine, pod: Pod): string {
+  const name = pod.metadata?.name ?? '';
+  const res = engine.request('test', {
+    verb: 'create',
+    resource: 'pods',
+    namespace: 'default',
+    body: { apiVersion: 'v1', kind: 'Pod', ...pod },
+  });
+  if (res.error) throw new Error(res.error.message);
+  const bind = engine.request('test', {
+    verb: 'create',
+    resource: 'pods',
+    subresource: 'binding',
+    namespace: 'default',
+    name,
+    body: {
+      apiVersion: 'v1',
+      kind: 'Binding',
+      metadata: { name },
+      target: { apiVersion: 'v1', kind: 'Node', name: 'node-1' },
+    },
+  });
+  if (bind.error) throw new Error(bind.error.message);
+  return (res.body as KubeObject).metadata?.uid ?? '';
+}
+
+/** Returns a pod as the apiserver has it (undefined once deleted). */
+export function getPod(engine: Engine, name: string): Pod | undefined {
+  const res = engine.request('test', { verb: 'get', resource: 'pods', namespace: 'default', name });
+  return res.error ? undefined : (res.body as Pod);
+}
+
+/** Returns "reason: message" of every event the kubelet posted about an object, in order. */
+export function eventsFor(engine: Engine, name: string): string[] {
+  return engine.trace
+    .all()
+    .filter((m) => m.type === 'request' && m.resource === 'events' && m.verb === 'POST')
+    .map((m) => (m.body as { body: Event }).body)
+    .filter((e) => e.involvedObject.name === name)
+    .map((e) => `${e.reason}: ${e.message}`);
+}
+
+/** Returns the virtual times at which the kubelet sent a CRI call. */
+export function criTimes(engine: Engine, verb: string): number[] {
+  return engine.trace
+    .all()
+    .filter((m) => m.type === 'cri' && m.verb === verb && m.from.startsWith('kubelet/'))
+    .map((m) => m.t);
+}
+
+/** A pod with one container. */
+export function pod(
+  name: string,
+  container: Record<string, unknown>,
+  spec: Record<string, unknown> = {},
+): Pod {
+  return {
+    metadata: { name },
+    spec: { containers: [{ name: 'app', ...container }], ...spec },
+  } as Pod;
+}
+
+/** The container state of every status the kubelet PATCHed for a pod, in order. */
+export function states(engine: Engine, name: string): string[] {
+  return engine.trace
+    .all()
+    .filter((m) => m.type === 'request' && m.resource === 'pods/status' && m.name === name)
+    .map((m) => {
+      const status = (m.body as { body: { status: { containerStatuses?: ContainerStatus[] } } })
+        .body.status;
+      const s = status.containerStatuses?.[0]?.state ?? {};
+      const [kind, detail] = Object.entries(s)[0] ?? ['?', {}];
+      return `${kind}${(detail as { reason?: string }).reason ? `:${(detail as { reason?: string }).reason}` : ''}`;
+    });
+}
