@@ -25,6 +25,7 @@ describe('the one-liner interpreter: lifetime, exit code and SIGTERM', () => {
     ['sleep infinity', undefined, undefined, 'ignore'],
     ['exit 3', 0, 3, 'ignore'],
     ['echo hello', 0, 0, 'ignore'],
+    ['echo done', 0, 0, 'ignore'],
     ['true', 0, 0, 'ignore'],
     ['false', 0, 1, 'ignore'],
     ['echo hi && sleep 3600', 3_600_000, 0, 'ignore'],

@@ -251,7 +251,7 @@ class Parser {
         redirects.push({ op: t.op, target: String(this.next() ?? '') });
         continue;
       }
-      if (words.length > 0 && (t === '}' || t === 'do' || t === 'done')) break;
+      // Reserved words only count in command position: `echo done` prints "done".
       this.i++;
       const eq = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(t);
       if (eq && words.length === 0) assigns.push([eq[1] as string, eq[2] as string]);
