@@ -170,3 +170,36 @@ describe('Engine: deletes', () => {
     expect(after.code).toBe(404);
   });
 });
+
+describe('Engine: run modes', () => {
+  it('steps one message at a time, in causal order', () => {
+    const e = new Engine({ nodes: [] });
+    e.client('kubectl').request(
+      { verb: 'create', resource: 'pods', namespace: 'default', body: pod('web') },
+      () => {},
+    );
+    const last = (): string => {
+      const m = e.trace.all()[e.trace.size() - 1];
+      return `${m?.from}>${m?.to} ${m?.verb}`;
+    };
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      expect(e.stepMessage()).toBe(true);
+      seen.push(last());
+    }
+    expect(seen).toEqual([
+      'kube-apiserver>etcd Txn',
+      'etcd>kube-apiserver Txn',
+      'kube-apiserver>kubectl POST',
+    ]);
+    e.runUntilIdle();
+    expect(e.loop.busy()).toBe(false);
+  });
+
+  it('runs for a duration of virtual time and stops there', () => {
+    const e = new Engine({ nodes: [] });
+    const start = e.loop.now();
+    e.runFor(30_000);
+    expect(e.loop.now()).toBe(start + 30_000);
+  });
+});
