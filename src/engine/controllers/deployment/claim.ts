@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../api/object';
+import { controllerOf } from '../../api/owners';
 import type { Requirement } from '../../api/labels';
 import { matches } from '../../api/labels';
 import type { Deployment, OwnerReference, ReplicaSet } from '../../api/types';
@@ -11,11 +11,6 @@ import { patchReplicaSet } from './context';
 // AdoptReplicaSet, ReleaseReplicaSet). A Deployment keeps the ReplicaSets it controls whose labels
 // still match its selector, releases those that no longer match, and adopts matching orphans
 // after re-reading itself from the apiserver, once, to be sure it is not being deleted.
-
-/** Returns the controller owner reference of an object, if any (metav1.GetControllerOf). */
-export function controllerOf(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata?.ownerReferences?.find((r) => r.controller === true);
-}
 
 interface Claimer {
   d: Deployment;

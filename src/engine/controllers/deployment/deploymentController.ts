@@ -9,7 +9,7 @@ import type { EventRecorder, EventType } from '../../client/eventRecorder';
 import { Informer } from '../../client/informer';
 import type { Task } from '../../client/task';
 import type { Engine } from '../../engine';
-import { controllerOf } from './claim';
+import { controllerOf } from '../../api/owners';
 import type { SyncContext } from './context';
 import { syncDeployment } from './sync';
 

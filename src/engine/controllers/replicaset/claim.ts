@@ -4,7 +4,7 @@ import type { OwnerReference, Pod, ReplicaSet } from '../../api/types';
 import { StatusError } from '../../apiserver/errors';
 import type { Task } from '../../client/task';
 import { call, request } from '../../client/task';
-import { controllerOf } from './podutil';
+import { controllerOf } from '../../api/owners';
 
 // ControllerRef claiming of pods (controller_ref_manager.go: ClaimObject, ClaimPods, AdoptPod,
 // ReleasePod, RecheckDeletionTimestamp; replica_set.go claimPods).

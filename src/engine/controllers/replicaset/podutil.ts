@@ -1,13 +1,7 @@
-import type { KubeObject } from '../../api/object';
-import type { OwnerReference, Pod, PodCondition } from '../../api/types';
+import type { Pod, PodCondition } from '../../api/types';
 import { parseTime } from '../../clock/time';
 
 // The pod facts the controller decides on (pkg/api/v1/pod/util.go, controller_utils.go).
-
-/** Returns the controller owner reference of an object, if any (metav1.GetControllerOf). */
-export function controllerOf(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata?.ownerReferences?.find((r) => r.controller === true);
-}
 
 /** Returns the pod's Ready condition (GetPodReadyCondition). */
 export function readyCondition(pod: Pod): PodCondition | undefined {

@@ -12,7 +12,8 @@ import type { Engine } from '../../engine';
 import { REPLICASET_CONTROLLER } from './constants';
 import type { SyncContext } from './context';
 import { Expectations } from './expectations';
-import { controllerOf, isPodReady, podKey } from './podutil';
+import { controllerOf } from '../../api/owners';
+import { isPodReady, podKey } from './podutil';
 import { syncReplicaSet } from './reconcile';
 
 export { REPLICASET_CONTROLLER } from './constants';
