@@ -35,3 +35,24 @@ export function sh(
       .join('');
   return { stdout: text('stdout'), stderr: text('stderr'), exitCode: result.exitCode, result };
 }
+
+/** Schedules a status write a controller would make, at virtual time `at`, while kubectl waits. */
+export function setStatusLater(
+  e: Engine,
+  at: number,
+  resource: string,
+  name: string,
+  status: Record<string, unknown>,
+): void {
+  e.loop.schedule(at, () => {
+    const client = e.client('controller');
+    client.request({ verb: 'get', resource, namespace: 'default', name }, (res) => {
+      const obj = JSON.parse(JSON.stringify(res.body)) as Record<string, unknown>;
+      obj.status = { ...(obj.status as object), ...status };
+      client.request(
+        { verb: 'update', resource, subresource: 'status', namespace: 'default', name, body: obj },
+        () => {},
+      );
+    });
+  });
+}

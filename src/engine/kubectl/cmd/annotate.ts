@@ -12,8 +12,8 @@ import {
 } from '../flags/common';
 import { boolFlag, stringFlag } from '../flags/types';
 import type { Info } from '../resource/info';
-import { gather } from '../resource/gather';
 import type { CommandContext, CommandSpec } from './context';
+import { forEachTarget, gatherMetadataTargets } from './metadataTargets';
 import {
   metadataMap,
   metadataPatch,
@@ -102,26 +102,8 @@ function* runAnnotate(ctx: CommandContext): Task<void> {
   const { resources, pairs } = resourcesAndPairs(ctx.args, 'annotation');
   const change = parseAnnotations(pairs);
   validate(ctx, resources, change);
-  const found = yield* gather(
-    { ...ctx, args: resources },
-    {
-      allowEmptySelector: flags.bool('all'),
-      labelSelector: flags.str('selector'),
-      fieldSelector: flags.str('field-selector'),
-      allNamespaces: flags.bool('all-namespaces'),
-      latest: true,
-    },
-  );
-  if (!found.singleItemImplied && flags.str('resource-version') !== '') {
-    throw new KubectlError('--resource-version may only be used with a single resource');
-  }
-  for (const info of found.infos) {
-    try {
-      yield* annotateOne(ctx, info, change, dry, found.singleItemImplied);
-    } catch (e) {
-      ctx.errors.push(e);
-    }
-  }
+  const targets = yield* gatherMetadataTargets(ctx, resources);
+  yield* forEachTarget(ctx, targets, (info, single) => annotateOne(ctx, info, change, dry, single));
 }
 
 function* annotateOne(

@@ -13,8 +13,8 @@ import {
 } from '../flags/common';
 import { boolFlag, stringFlag } from '../flags/types';
 import type { Info } from '../resource/info';
-import { gather } from '../resource/gather';
 import type { CommandContext, CommandSpec } from './context';
+import { forEachTarget, gatherMetadataTargets } from './metadataTargets';
 import {
   jsonChange,
   metadataMap,
@@ -103,26 +103,8 @@ function* runLabel(ctx: CommandContext): Task<void> {
   if (Object.keys(change.add).length === 0 && change.remove.length === 0 && !flags.bool('list')) {
     throw new KubectlError('at least one label update is required');
   }
-  const found = yield* gather(
-    { ...ctx, args: resources },
-    {
-      allowEmptySelector: flags.bool('all'),
-      labelSelector: flags.str('selector'),
-      fieldSelector: flags.str('field-selector'),
-      allNamespaces: flags.bool('all-namespaces'),
-      latest: true,
-    },
-  );
-  if (!found.singleItemImplied && flags.str('resource-version') !== '') {
-    throw new KubectlError('--resource-version may only be used with a single resource');
-  }
-  for (const info of found.infos) {
-    try {
-      yield* labelOne(ctx, info, change, dry, found.singleItemImplied);
-    } catch (e) {
-      ctx.errors.push(e);
-    }
-  }
+  const targets = yield* gatherMetadataTargets(ctx, resources);
+  yield* forEachTarget(ctx, targets, (info, single) => labelOne(ctx, info, change, dry, single));
 }
 
 function* labelOne(

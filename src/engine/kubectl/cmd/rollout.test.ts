@@ -1,27 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../engine';
-import { emptyCluster, sh } from '../testing';
-
-// Status writes a controller would make, scheduled in virtual time while kubectl waits.
-function setStatusLater(
-  e: Engine,
-  at: number,
-  resource: string,
-  name: string,
-  status: Record<string, unknown>,
-): void {
-  e.loop.schedule(at, () => {
-    const client = e.client('controller');
-    client.request({ verb: 'get', resource, namespace: 'default', name }, (res) => {
-      const obj = JSON.parse(JSON.stringify(res.body)) as Record<string, unknown>;
-      obj.status = { ...(obj.status as object), ...status };
-      client.request(
-        { verb: 'update', resource, subresource: 'status', namespace: 'default', name, body: obj },
-        () => {},
-      );
-    });
-  });
-}
+import { emptyCluster, setStatusLater, sh } from '../testing';
 
 describe('kubectl rollout status', () => {
   it('prints each observed state until the rollout is done', () => {
