@@ -1,4 +1,5 @@
 import type { Taint } from './api/types';
+import type { SchedulerConfig } from './scheduler/config';
 import type { LatencyConfig } from './trace/network';
 import { DEFAULT_LATENCY } from './trace/network';
 import type { TraceMode } from './trace/trace';
@@ -29,6 +30,8 @@ export interface ClusterConfig {
   freezeObjects: boolean;
   /** The version kubelets report, as "kubectl get nodes" shows it. */
   kubeletVersion: string;
+  /** The kube-scheduler's configuration, over upstream's defaults. */
+  scheduler: Partial<SchedulerConfig>;
 }
 
 /** The Kubernetes version the simulated cluster reports. */
@@ -54,6 +57,7 @@ export function clusterConfig(partial: Partial<ClusterConfig> = {}): ClusterConf
     watchCacheSize: 100,
     freezeObjects: true,
     kubeletVersion: KUBERNETES_VERSION,
+    scheduler: {},
     ...partial,
   };
 }

@@ -13,7 +13,7 @@ export function createSimulation(partial: Partial<ClusterConfig> = {}): Engine {
   const config = clusterConfig(partial);
   const factories: ComponentFactory[] = [
     ...Object.values(CONTROLLERS),
-    (e) => createScheduler(e),
+    (e) => createScheduler(e, config.scheduler),
     ...config.nodes.map(
       (spec): ComponentFactory =>
         (e) =>

@@ -25,15 +25,15 @@ describe('numFeasibleNodesToFind [ALG2]', () => {
 describe('selectHost [ALG4]', () => {
   it('picks the highest total', () => {
     const scores = [
-      { name: 'a', scores: [], total: 10 },
-      { name: 'b', scores: [], total: 30 },
-      { name: 'c', scores: [], total: 20 },
+      { name: 'a', total: 10 },
+      { name: 'b', total: 30 },
+      { name: 'c', total: 20 },
     ];
     expect(selectHost(scores, new Rng(1))).toBe('b');
   });
 
   it('breaks ties uniformly with the seeded generator', () => {
-    const tied = ['a', 'b', 'c'].map((name) => ({ name, scores: [], total: 50 }));
+    const tied = ['a', 'b', 'c'].map((name) => ({ name, total: 50 }));
     const rng = new Rng(42);
     const counts: Record<string, number> = { a: 0, b: 0, c: 0 };
     for (let i = 0; i < 3000; i++) counts[selectHost(tied, rng)]! += 1;

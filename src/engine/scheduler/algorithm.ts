@@ -157,10 +157,11 @@ export class Algorithm {
     const total = nodes.length;
     const want = numFeasibleNodesToFind(this.percentageOfNodesToScore, total);
     const feasible: NodeInfo[] = [];
+    const filters = this.fwk.activeFilterPlugins(state);
     let processed = 0;
     for (let i = 0; i < total && feasible.length < want; i++) {
       const node = nodes[(this.nextStartNodeIndex + i) % total] as NodeInfo;
-      const s = this.fwk.runFilterPlugins(state, pod, node);
+      const s = this.fwk.runFilterPlugins(state, pod, node, filters);
       processed++;
       if (s.code === 'Error') return s;
       if (s.isSuccess()) {
@@ -180,8 +181,7 @@ export class Algorithm {
     pod: PodInfo,
     nodes: readonly NodeInfo[],
   ): NodePluginScores[] {
-    if (!this.fwk.hasScorePlugins())
-      return nodes.map((n) => ({ name: n.name, scores: [], total: 1 }));
+    if (!this.fwk.hasScorePlugins()) return nodes.map((n) => ({ name: n.name, total: 1 }));
     const pre = this.fwk.runPreScorePlugins(state, pod, nodes);
     if (!pre.isSuccess()) throw new Error(pre.message());
     return this.fwk.runScorePlugins(state, pod, nodes);

@@ -6,6 +6,7 @@ import type {
   ClusterEvent,
   FilterPlugin,
   Handle,
+  Listers,
   NodeScore,
   PluginFactory,
   PostFilterOutcome,
@@ -49,10 +50,12 @@ export type Registry = Readonly<Record<string, PluginFactory>>;
 /** Decorates each plugin as it is built (results recording); gets the plugin's score weight. */
 export type PluginWrapper = (plugin: AnyPlugin, weight: number) => AnyPlugin;
 
-/** A node's weighted scores and their total (framework.NodePluginScores). */
+/**
+ * A node's total weighted score (framework.NodePluginScores). Per-plugin scores are recorded by
+ * the results wrapper when the scheduler view wants them, not carried here.
+ */
 export interface NodePluginScores {
   name: string;
-  scores: { plugin: string; score: number }[];
   total: number;
 }
 
@@ -74,6 +77,7 @@ export class Framework implements Handle {
     registry: Registry,
     readonly nodes: NodeInfoLister,
     wrap?: PluginWrapper,
+    readonly listers?: Listers,
   ) {
     for (const { name, weight } of profile.plugins) {
       const factory = registry[name];
@@ -130,12 +134,26 @@ export class Framework implements Handle {
     return runPreFilterPlugins(this.preFilter, state, pod);
   }
 
-  /** Runs Filter on one node, stopping at the first rejection. [FW1] */
-  runFilterPlugins(state: CycleState, pod: PodInfo, node: NodeInfo): Status {
-    for (const pl of this.filter) {
-      if (state.skipFilterPlugins.has(pl.name)) continue;
+  /** Returns the Filter plugins that run this cycle (those whose PreFilter did not skip). */
+  activeFilterPlugins(state: CycleState): readonly FilterPlugin[] {
+    if (state.skipFilterPlugins.size === 0) return this.filter;
+    return this.filter.filter((pl) => !state.skipFilterPlugins.has(pl.name));
+  }
+
+  /**
+   * Runs Filter on one node, stopping at the first rejection. [FW1] A cycle over many nodes
+   * passes activeFilterPlugins(state), computed once, instead of rechecking skips per node.
+   */
+  runFilterPlugins(
+    state: CycleState,
+    pod: PodInfo,
+    node: NodeInfo,
+    plugins: readonly FilterPlugin[] = this.activeFilterPlugins(state),
+  ): Status {
+    for (let i = 0; i < plugins.length; i++) {
+      const pl = plugins[i] as FilterPlugin;
       const s = pl.filter(state, pod, node);
-      if (s.isSuccess()) continue;
+      if (s === SUCCESS || s.isSuccess()) continue;
       if (s.isRejected()) return s.withPlugin(pl.name);
       return new Status('Error', [`running "${pl.name}" filter plugin: ${s.message()}`], pl.name);
     }
@@ -171,25 +189,32 @@ export class Framework implements Handle {
     return SUCCESS;
   }
 
-  /** Scores, normalizes and weights every feasible node. [FW2] */
+  /**
+   * Scores, normalizes and weights every feasible node. [FW2] This runs for hundreds of nodes per
+   * pod, so raw scores go into one number array per plugin; only plugins that normalize get the
+   * NodeScore objects their NormalizeScore edits.
+   */
   runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): NodePluginScores[] {
-    const active = this.score.filter((s) => !state.skipScorePlugins.has(s.plugin.name));
-    const out: NodePluginScores[] = nodes.map((n) => ({ name: n.name, scores: [], total: 0 }));
-    for (const { plugin, weight } of active) {
-      const list: NodeScore[] = nodes.map((n) => ({
-        name: n.name,
-        score: plugin.score(state, pod, n),
-      }));
-      plugin.normalizeScore?.(state, pod, list);
-      list.forEach((ns, i) => {
-        if (ns.score > MAX_NODE_SCORE || ns.score < 0)
+    const n = nodes.length;
+    const out: NodePluginScores[] = new Array<NodePluginScores>(n);
+    for (let i = 0; i < n; i++) out[i] = { name: (nodes[i] as NodeInfo).name, total: 0 };
+    const raw: number[] = new Array<number>(n);
+    for (const { plugin, weight } of this.score) {
+      if (state.skipScorePlugins.has(plugin.name)) continue;
+      for (let i = 0; i < n; i++) raw[i] = plugin.score(state, pod, nodes[i] as NodeInfo);
+      if (plugin.normalizeScore) {
+        const list: NodeScore[] = out.map((ns, i) => ({ name: ns.name, score: raw[i] as number }));
+        plugin.normalizeScore(state, pod, list);
+        for (let i = 0; i < n; i++) raw[i] = (list[i] as NodeScore).score;
+      }
+      for (let i = 0; i < n; i++) {
+        const score = raw[i] as number;
+        if (score > MAX_NODE_SCORE || score < 0)
           throw new Error(
-            `plugin "${plugin.name}" returns an invalid score ${ns.score}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`,
+            `plugin "${plugin.name}" returns an invalid score ${score}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`,
           );
-        const row = out[i] as NodePluginScores;
-        row.scores.push({ plugin: plugin.name, score: ns.score * weight });
-        row.total += ns.score * weight;
-      });
+        (out[i] as NodePluginScores).total += score * weight;
+      }
     }
     return out;
   }

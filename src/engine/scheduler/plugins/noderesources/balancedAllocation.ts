@@ -1,7 +1,7 @@
 import type { ScorePlugin } from '../../framework/interface';
 import { NodeResourcesBalancedAllocation } from '../names';
 import type { ResourceSpec } from './resourceAllocation';
-import { DEFAULT_RESOURCES, balancedResourceScorer, scoreNode } from './resourceAllocation';
+import { DEFAULT_RESOURCES, balancedResourceScorer, nodeScorer } from './resourceAllocation';
 
 // noderesources.BalancedAllocation: favours nodes whose CPU and memory would be equally used,
 // computed over real requests (useRequested), not the 100m/200Mi scoring defaults.
@@ -13,9 +13,9 @@ export interface BalancedAllocationArgs {
 
 /** Builds the NodeResourcesBalancedAllocation plugin. */
 export function newBalancedAllocation(args?: BalancedAllocationArgs): ScorePlugin {
-  const resources = args?.resources ?? DEFAULT_RESOURCES;
+  const score = nodeScorer(balancedResourceScorer, args?.resources ?? DEFAULT_RESOURCES, true);
   return {
     name: NodeResourcesBalancedAllocation,
-    score: (_state, pod, node) => scoreNode(balancedResourceScorer, resources, pod, node, true),
+    score: (_state, pod, node) => score(pod, node),
   };
 }

@@ -9,7 +9,7 @@ import {
   leastResourceScorer,
   mostResourceScorer,
   requestedToCapacityRatioScorer,
-  scoreNode,
+  nodeScorer,
 } from './resourceAllocation';
 
 // noderesources.Fit (v1.31): Filter rejects a node whose free CPU, memory or pod slots cannot
@@ -88,6 +88,16 @@ export function fitsRequest(pod: PodInfo, node: NodeInfo): InsufficientResource[
 
 /** Filters out nodes that cannot hold the pod's requests. */
 export function filterFit(pod: PodInfo, node: NodeInfo): Status {
+  // Most nodes fit: answer them without building the list of what is lacking.
+  const alloc = node.allocatable;
+  const req = pod.requests;
+  const used = node.requested;
+  if (
+    node.pods.size + 1 <= alloc.pods &&
+    !(req.milliCPU > 0 && req.milliCPU > alloc.milliCPU - used.milliCPU) &&
+    !(req.memory > 0 && req.memory > alloc.memory - used.memory)
+  )
+    return SUCCESS;
   const lacking = fitsRequest(pod, node);
   if (lacking.length === 0) return SUCCESS;
   return new Status(
@@ -113,8 +123,7 @@ export function strategyScorer(args: NodeResourcesFitArgs): Scorer {
 /** Builds the NodeResourcesFit plugin. */
 export function newFit(args?: NodeResourcesFitArgs): FilterPlugin & ScorePlugin {
   const config = args ?? DEFAULT_FIT_ARGS;
-  const scorer = strategyScorer(config);
-  const resources = config.scoringStrategy.resources;
+  const score = nodeScorer(strategyScorer(config), config.scoringStrategy.resources, false);
   return {
     name: NodeResourcesFit,
     events: [
@@ -129,6 +138,6 @@ export function newFit(args?: NodeResourcesFitArgs): FilterPlugin & ScorePlugin 
       },
     ],
     filter: (_state, pod, node) => filterFit(pod, node),
-    score: (_state, pod, node) => scoreNode(scorer, resources, pod, node, false),
+    score: (_state, pod, node) => score(pod, node),
   };
 }

@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildSync } from 'esbuild';
+import { formatTable, type Result } from './report';
+import { WORKLOADS } from './workloads';
+
+// `npm run bench [-- --json] [--workload NAME …] [--seed N]`: runs each workload in its own
+// Node process and prints the figures. It never fails on speed; it fails only if a run breaks.
+// The engine is bundled first, as the browser build bundles it: run through tsx's per-module
+// transform, every imported binding would be read through an interop getter, which costs the
+// scheduler's inner loops a third of their time and says nothing about the engine.
+
+const USAGE = `usage: npm run bench -- [--json] [--workload NAME]... [--seed N]
+workloads: ${WORKLOADS.map((w) => w.name).join(', ')}`;
+
+function main(): number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        json: { type: 'boolean', default: false },
+        workload: { type: 'string', multiple: true },
+        seed: { type: 'string', default: '1' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (e) {
+    process.stderr.write(`error: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const chosen = values.workload ?? WORKLOADS.map((w) => w.name);
+  const unknown = chosen.filter((n) => !WORKLOADS.some((w) => w.name === n));
+  if (unknown.length > 0) {
+    process.stderr.write(`error: unknown workload ${unknown.join(', ')}\n${USAGE}\n`);
+    return 2;
+  }
+  const child = bundleChild();
+  const results: Result[] = [];
+  for (const name of chosen) {
+    if (!values.json) process.stderr.write(`running ${name}…\n`);
+    const out = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=16384', child, name, values.seed],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
+    );
+    const result = JSON.parse(out) as Result;
+    results.push(result);
+    if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  }
+  if (!values.json) process.stdout.write(`${formatTable(results)}\n`);
+  return 0;
+}
+
+/** Bundles child.ts into one ES module under node_modules/.cache; returns its path. */
+function bundleChild(): string {
+  const outfile = fileURLToPath(
+    new URL('../../node_modules/.cache/wheelhouse-bench/child.mjs', import.meta.url),
+  );
+  buildSync({
+    entryPoints: [fileURLToPath(new URL('./child.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+process.exitCode = main();
