@@ -17,6 +17,7 @@ import { serveCreate } from './handlers/create';
 import { serveDelete } from './handlers/delete';
 import { serveGet, serveList } from './handlers/read';
 import { serveBinding } from './handlers/binding';
+import { serveEviction } from './handlers/eviction';
 import { serveUpdate } from './handlers/update';
 import { strategyFor } from './registry';
 import type { Strategy, StrategyContext } from './strategy';
@@ -66,6 +67,8 @@ export interface HandlerContext {
   range<T>(summary: EtcdSummary, read: () => T, done: (r: T) => void): void;
   /** Stamps the resourceVersion an object will have when the next write commits, and freezes it. */
   seal(obj: KubeObject): StoredObject;
+  /** Runs again after ms of virtual time, with a fresh context for the same request (retries). */
+  later(ms: number, run: (fresh: HandlerContext) => void): void;
 }
 
 /** The guarded writes of one transaction. */
@@ -134,9 +137,9 @@ export class ApiServer {
         case 'list':
           return serveList(ctx, respond);
         case 'create':
-          return req.subresource === 'binding'
-            ? serveBinding(ctx, respond)
-            : serveCreate(ctx, respond);
+          if (req.subresource === 'binding') return serveBinding(ctx, respond);
+          if (req.subresource === 'eviction') return serveEviction(ctx, respond);
+          return serveCreate(ctx, respond);
         case 'update':
         case 'patch':
           return serveUpdate(ctx, respond);
@@ -216,6 +219,12 @@ export class ApiServer {
         obj.kind ??= info.kind;
         const sealed = orderTopLevel(obj) as StoredObject;
         return this.config.freezeObjects ? deepFreeze(sealed) : sealed;
+      },
+      later: (ms, run) => {
+        this.loop.schedule(ms, () => {
+          const fresh = this.context(req, respond);
+          if (fresh) run(fresh);
+        });
       },
     };
   }

@@ -6,6 +6,7 @@ import type { CommandContext, CommandSpec } from './context';
 import { cordon, uncordon } from './cordon';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
+import { drain } from './drain';
 import { describeCommand } from './describe';
 import { getCommand } from './get';
 import { commandHelp, rootHelp } from './help';
@@ -71,7 +72,7 @@ export const rootCommand: CommandSpec = {
     todo('top', 'Display resource (CPU/memory) usage'),
     cordon,
     uncordon,
-    todo('drain', 'Drain node in preparation for maintenance'),
+    drain,
     taintCommand,
     describeCommand,
     todo('logs', 'Print the logs for a container in a pod'),
