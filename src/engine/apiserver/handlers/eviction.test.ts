@@ -125,6 +125,40 @@ describe('pods/eviction', () => {
     expect(waited).toBeLessThan(19 * 550 + 1000);
   });
 
+  it('[EVICT6] refuses evictions in a terminating namespace, naming the cause', () => {
+    const e = new Engine({ nodes: [] });
+    e.request('t', {
+      verb: 'create',
+      resource: 'namespaces',
+      body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } },
+    });
+    e.request('t', {
+      verb: 'create',
+      resource: 'pods',
+      namespace: 'team',
+      body: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'web' },
+        spec: { nodeName: 'node-1', containers: [{ name: 'web', image: 'nginx' }] },
+      },
+    });
+    e.request('t', { verb: 'delete', resource: 'namespaces', name: 'team' });
+    const res = e.request('kubectl', {
+      verb: 'create',
+      resource: 'pods',
+      subresource: 'eviction',
+      namespace: 'team',
+      name: 'web',
+      body: { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'web' } },
+    });
+    expect(res.code).toBe(403);
+    expect(res.error?.message).toBe(
+      'pods "web" is forbidden: unable to create new content in namespace team because it is being terminated',
+    );
+    expect(res.error?.details?.causes?.[0]?.reason).toBe('NamespaceTerminating');
+  });
+
   it.each<[string, Record<string, unknown>, string]>([
     [
       'a name that is not the URL',

@@ -5,6 +5,7 @@ import type { Pod, PodCondition } from '../../api/types';
 import { rfc3339 } from '../../clock/time';
 import type { HandlerContext, Respond } from '../apiserver';
 import { errorResponse } from '../apiserver';
+import { namespaceLifecycle } from '../admission/namespaceLifecycle';
 import { StatusError, badRequest, conflict, notFound } from '../errors';
 import type { ApiRequest, ApiResponse } from '../types';
 import { serveDelete } from './delete';
@@ -19,6 +20,8 @@ import { serveDelete } from './delete';
 //   [EVICT5] a Pending pod is deleted only at the resourceVersion the eviction saw; when it moved
 //            meanwhile (or a terminal or terminating pod conflicts) the whole eviction is retried
 //            every 500 ms, up to 20 times (EvictionsRetry), unless the client set the precondition.
+//   [EVICT6] NamespaceLifecycle refuses evictions in a terminating namespace (403, with the
+//            NamespaceTerminating cause kubectl drain looks for).
 
 /** The reason of the DisruptionTarget condition an eviction adds. */
 export const EVICTION_BY_EVICTION_API = 'EvictionByEvictionAPI';
@@ -46,13 +49,23 @@ export function serveEviction(ctx: HandlerContext, respond: Respond): void {
   const { req, info } = ctx;
   if (info.resource !== 'pods') throw badRequest('eviction is only supported for pods');
   const eviction = (req.body ?? {}) as Eviction;
-  if (eviction.metadata?.name !== req.name)
-    throw badRequest('name in URL does not match name in Eviction object');
-  const namespace = eviction.metadata?.namespace;
-  if (namespace && namespace !== (req.namespace ?? 'default'))
+  const namespace = req.namespace ?? 'default';
+  if (eviction.metadata?.namespace && eviction.metadata.namespace !== namespace)
     throw badRequest(
       'the namespace of the provided object does not match the namespace sent on the request',
     );
+  namespaceLifecycle.admit({
+    operation: 'CREATE',
+    resource: 'pods',
+    qualifiedResource: 'pods',
+    namespace,
+    name: req.name ?? '',
+    obj: eviction as KubeObject,
+    old: undefined,
+    ctx: ctx.sctx,
+  });
+  if (eviction.metadata?.name !== req.name)
+    throw badRequest('name in URL does not match name in Eviction object');
   attempt(ctx, eviction.deleteOptions ?? {}, 1, respond);
 }
 

@@ -120,6 +120,24 @@ describe('kubectl drain', () => {
     );
   });
 
+  it('retries every 5s while the namespace is terminating and the pod is not yet deleted', () => {
+    const e = cluster();
+    sh(e, 'kubectl create namespace team');
+    sh(e, 'kubectl apply -f p.yaml', { 'p.yaml': podYaml('p', ['  namespace: team']) });
+    e.runFor(5000);
+    // With the namespace controller cut off, nothing deletes the pod for the namespace.
+    e.setReachable('namespace-controller', false);
+    sh(e, 'kubectl delete namespace team --wait=false');
+    const ran = sh(e, 'kubectl drain node-1 --force --timeout=12s');
+    const refused =
+      'error when evicting pod "p" from terminating namespace "team" (will retry after 5s): pods "p" is forbidden: unable to create new content in namespace team because it is being terminated\n';
+    expect(ran.stdout).toBe(`node/node-1 cordoned\n${'evicting pod team/p\n'.repeat(4)}`);
+    expect(ran.stderr.split(refused)).toHaveLength(4);
+    expect(ran.stderr).toContain(
+      'error: unable to drain node "node-1" due to error: error when evicting pods/"p" -n "team": global timeout reached: 12s, continuing command...\n',
+    );
+  });
+
   it('deletes instead of evicting with --disable-eviction, honouring --grace-period', () => {
     const e = cluster(podYaml('slow', [], 'wheelhouse/stubborn'));
     const start = e.loop.now();

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../../api/object';
 import type { Pod } from '../../api/types';
+import type { ErrorStatus } from '../../apiserver/errors';
 import { StatusError } from '../../apiserver/errors';
 import type { ApiRequest, ObjectList } from '../../apiserver/types';
 import type { Task } from '../../client/task';
@@ -27,6 +28,7 @@ export interface DrainOptions extends FilterOptions {
 }
 
 const POLL_MS = 1000;
+const NAMESPACE_RETRY_MS = 5000;
 
 /** Lists the pods on a node and decides which to evict; errors() name the pods that block it. */
 export function* getPodsForDeletion(
@@ -75,32 +77,64 @@ function* evictPod(
   deadline: number,
 ): Task<string | undefined> {
   const { name = '', namespace = '' } = pod.metadata ?? {};
-  const which = `pods/${JSON.stringify(name)} -n ${JSON.stringify(namespace)}`;
-  const server = opts.dryRun === 'server';
-  ctx.out.out(`evicting pod ${namespace}/${name}${server ? ' (server dry run)' : ''}\n`);
-  if (ctx.io.now() >= deadline)
-    return `error when evicting ${which}: global timeout reached: ${goDuration(opts.timeoutMs)}`;
-  const res = yield* request({
-    verb: 'create',
-    resource: 'pods',
-    subresource: 'eviction',
-    namespace,
-    name,
-    body: {
-      apiVersion: 'policy/v1',
-      kind: 'Eviction',
-      metadata: { name, namespace },
-      deleteOptions: deleteOptions(opts),
-    },
-  });
-  // A pod already gone needs no eviction and gets no "evicted" line.
-  if (res.error?.reason === 'NotFound') return undefined;
-  if (res.error) return `error when evicting ${which}: ${new StatusError(res.error).message}`;
-  if (server) return undefined;
+  const outcome = yield* requestEviction(ctx, opts, pod, deadline);
+  if (outcome !== 'accepted') return outcome.failure;
+  if (opts.dryRun === 'server') return undefined;
   const failure = yield* waitForDelete(ctx, opts, [pod], true, { deadline });
   return (
     failure &&
     `error when waiting for pod ${JSON.stringify(name)} in namespace ${JSON.stringify(namespace)} to terminate: ${failure}`
+  );
+}
+
+// Asks until the apiserver takes the eviction; a terminating namespace refuses it until the pod
+// itself is being deleted, so drain retries every 5 s. A pod already gone needs no eviction and
+// gets no "evicted" line.
+function* requestEviction(
+  ctx: CommandContext,
+  opts: DrainOptions,
+  pod: Pod,
+  deadline: number,
+): Task<'accepted' | { failure?: string }> {
+  const { name = '', namespace = '' } = pod.metadata ?? {};
+  const which = `pods/${JSON.stringify(name)} -n ${JSON.stringify(namespace)}`;
+  for (;;) {
+    const suffix = opts.dryRun === 'server' ? ' (server dry run)' : '';
+    ctx.out.out(`evicting pod ${namespace}/${name}${suffix}\n`);
+    if (ctx.io.now() >= deadline)
+      return {
+        failure: `error when evicting ${which}: global timeout reached: ${goDuration(opts.timeoutMs)}`,
+      };
+    const res = yield* request({
+      verb: 'create',
+      resource: 'pods',
+      subresource: 'eviction',
+      namespace,
+      name,
+      body: {
+        apiVersion: 'policy/v1',
+        kind: 'Eviction',
+        metadata: { name, namespace },
+        deleteOptions: deleteOptions(opts),
+      },
+    });
+    if (!res.error) return 'accepted';
+    if (res.error.reason === 'NotFound') return {};
+    const message = new StatusError(res.error).message;
+    if (!namespaceTerminating(res.error))
+      return { failure: `error when evicting ${which}: ${message}` };
+    if (pod.metadata?.deletionTimestamp) return 'accepted';
+    ctx.out.err(
+      `error when evicting pod ${JSON.stringify(name)} from terminating namespace ${JSON.stringify(namespace)} (will retry after 5s): ${message}\n`,
+    );
+    yield* sleep(NAMESPACE_RETRY_MS);
+  }
+}
+
+function namespaceTerminating(status: ErrorStatus): boolean {
+  return (
+    status.reason === 'Forbidden' &&
+    (status.details?.causes ?? []).some((c) => c.reason === 'NamespaceTerminating')
   );
 }
 
