@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSync } from 'esbuild';
+import { dirname, join } from 'node:path';
+import type { BareMeasurement, Measurement } from './measure';
 import { formatTable, type Result } from './report';
 import { WORKLOADS } from './workloads';
 
@@ -40,15 +42,25 @@ function main(): number {
     return 2;
   }
   const child = bundleChild();
+  const inputs = join(dirname(child), 'inputs.json');
+  const run = (mode: string, name: string): object => {
+    const args = ['--expose-gc', '--max-old-space-size=16384', child, mode, name, values.seed];
+    try {
+      const out = execFileSync(process.execPath, [...args, inputs], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      return JSON.parse(out) as object;
+    } catch {
+      throw new Error(`the ${mode} run of ${name} failed (its error is printed above)`);
+    }
+  };
   const results: Result[] = [];
   for (const name of chosen) {
     if (!values.json) process.stderr.write(`running ${name}…\n`);
-    const out = execFileSync(
-      process.execPath,
-      ['--expose-gc', '--max-old-space-size=16384', child, name, values.seed],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
-    );
-    const result = JSON.parse(out) as Result;
+    const full = run('full', name) as Measurement;
+    const bare = run('bare', name) as BareMeasurement;
+    const result: Result = { ...full, ...bare, ratio: full.seconds_to_running / bare.bare_seconds };
     results.push(result);
     if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   }
@@ -67,10 +79,17 @@ function bundleChild(): string {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // Libraries load as they are; only the engine's own modules are bundled.
+    packages: 'external',
     outfile,
     logLevel: 'warning',
   });
   return outfile;
 }
 
-process.exitCode = main();
+try {
+  process.exitCode = main();
+} catch (e) {
+  process.stderr.write(`error: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+}

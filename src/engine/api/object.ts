@@ -11,10 +11,59 @@ export interface KubeObject {
 /** An object as stored: metadata is always present. */
 export type StoredObject = KubeObject & { metadata: ObjectMeta & { name: string } };
 
-/** Copies a value the way the wire does (JSON encode then decode): undefined fields vanish. */
+/**
+ * Copies a value the way the wire does (JSON encode then decode): undefined and function fields
+ * vanish, undefined array items and non-finite numbers become null. Written out rather than
+ * JSON.parse(JSON.stringify()) because every write through the apiserver copies, and the string
+ * round trip is most of its cost at scale.
+ */
 export function wireCopy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  return copyJson(value, true) as T;
 }
+
+function copyJson(value: unknown, top: boolean): unknown {
+  switch (typeof value) {
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'object':
+      break;
+    default:
+      // undefined, functions and symbols: dropped from objects, null in arrays, undefined on top.
+      return top ? undefined : OMIT;
+  }
+  if (value === null) return null;
+  const toJSON = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof toJSON === 'function') return copyJson(toJSON.call(value), top);
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const v = copyJson(value[i], false);
+      out[i] = v === OMIT ? null : v;
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in value as Record<string, unknown>) {
+    if (!Object.hasOwn(value, k)) continue;
+    const v = copyJson((value as Record<string, unknown>)[k], false);
+    if (v === OMIT) continue;
+    // As JSON.parse does, "__proto__" becomes an own property, not the prototype.
+    if (k === '__proto__')
+      Object.defineProperty(out, k, {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[k] = v;
+  }
+  return out;
+}
+
+const OMIT = Symbol('omit');
 
 /** Freezes an object graph so code that shares stored objects cannot mutate them by accident. */
 export function deepFreeze<T>(value: T): T {

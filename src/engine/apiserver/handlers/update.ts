@@ -20,21 +20,29 @@ import { applyJsonPatch } from '../../api/patch/json';
 //   [UPD2] an update that changes nothing does not write and keeps the resourceVersion.
 //   [UPD3] removing the last finalizer of an object being deleted deletes it.
 
-/** Serves a PUT or PATCH. */
-export function serveUpdate(ctx: HandlerContext, respond: Respond): void {
+/**
+ * Serves a PUT or PATCH. A subresource that stands for part of the object (scale) passes
+ * `rebuild`, which makes the new object from the current one, as upstream's UpdatedObjectInfo.
+ */
+export function serveUpdate(ctx: HandlerContext, respond: Respond, rebuild?: Rebuild): void {
   const { req, info } = ctx;
   const name = req.name ?? '';
   const namespace = info.namespaced ? (req.namespace ?? 'default') : undefined;
   const key = storageKey(info, namespace, name);
   // Run once now so an invalid request is refused without touching etcd.
-  const first = buildUpdate(ctx, namespace, name);
+  const first = buildUpdate(ctx, namespace, name, rebuild);
   if (first === 'unchanged') return respond({ code: 200, body: ctx.current(namespace, name) });
   if (req.dryRun) return respond({ code: 200, body: first.obj });
   let unchanged: StoredObject | undefined;
   ctx.txn(
     { key, kind: info.kind, namespace, name },
     () => {
-      const built = buildUpdate(ctx, namespace, name);
+      // GuaranteedUpdate tries its cached object first: if etcd still holds the object the first
+      // build started from, that build stands; only a moved object is rebuilt.
+      const built =
+        ctx.current(namespace, name) === first.old
+          ? first
+          : buildUpdate(ctx, namespace, name, rebuild);
       if (built === 'unchanged') {
         unchanged = ctx.current(namespace, name);
         return { compares: [], ops: [] };
@@ -55,6 +63,9 @@ export function serveUpdate(ctx: HandlerContext, respond: Respond): void {
   );
 }
 
+/** Makes the object to write from the current one. */
+export type Rebuild = (old: StoredObject) => KubeObject;
+
 interface Built {
   obj: KubeObject;
   old: StoredObject;
@@ -66,11 +77,16 @@ function buildUpdate(
   ctx: HandlerContext,
   namespace: string | undefined,
   name: string,
+  rebuild: Rebuild | undefined,
 ): Built | 'unchanged' {
   const { req, info, strategy, sctx } = ctx;
   const old = ctx.current(namespace, name);
   if (!old) throw notFound(qualifiedResource(info), name);
-  const obj = req.verb === 'patch' ? patched(req, old) : decoded(req, name);
+  const obj = rebuild
+    ? rebuild(old)
+    : req.verb === 'patch'
+      ? patched(req, old)
+      : decoded(req, name);
   const decodeError = strictDecode(info.kind, apiVersionOf(info), obj);
   if (decodeError) throw decodeError;
   const rv = obj.metadata?.resourceVersion;
@@ -105,7 +121,8 @@ function buildUpdate(
   return { obj, old, finalized };
 }
 
-function decoded(req: ApiRequest, name: string): KubeObject {
+/** Decodes a PUT body, whose name must match the URL's. */
+export function decoded(req: ApiRequest, name: string): KubeObject {
   const body = req.body;
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     throw badRequest('the body of the request was not a JSON object');
@@ -119,7 +136,8 @@ function decoded(req: ApiRequest, name: string): KubeObject {
   return obj;
 }
 
-function patched(req: ApiRequest, old: StoredObject): KubeObject {
+/** Applies a PATCH body to the current object by its patch type. */
+export function patched(req: ApiRequest, old: KubeObject): KubeObject {
   const patch = wireCopy(req.body);
   const base = wireCopy(old) as KubeObject;
   // A patch is applied to the current object, so its resourceVersion only matters if the patch

@@ -112,6 +112,20 @@ export function canonicalQuantity(
   input: string | number,
   roundToMilli = false,
 ): string | undefined {
+  // Every pod and node write canonicalizes the same few strings ("100m", "500Mi", "110"), and
+  // parsing them in BigInt arithmetic each time dominated the apiserver's update path.
+  const key = `${roundToMilli ? 'm' : ''}${typeof input === 'number' ? '#' : ''}${input}`;
+  if (canonicalCache.has(key)) return canonicalCache.get(key);
+  if (canonicalCache.size >= CANONICAL_CACHE_SIZE) canonicalCache.clear();
+  const out = computeCanonical(input, roundToMilli);
+  canonicalCache.set(key, out);
+  return out;
+}
+
+const CANONICAL_CACHE_SIZE = 4096;
+const canonicalCache = new Map<string, string | undefined>();
+
+function computeCanonical(input: string | number, roundToMilli: boolean): string | undefined {
   const q = parseExactQuantity(input);
   if (!q) return undefined;
   if (roundToMilli) {
