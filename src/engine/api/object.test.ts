@@ -19,12 +19,12 @@ describe('wireCopy', () => {
       tree: fc.oneof(
         { depthSize: 'small' },
         leaf,
-        fc.array(tie('tree')),
-        fc.dictionary(fc.string(), tie('tree')),
+        fc.array(tie('tree'), { maxLength: 5 }),
+        fc.dictionary(fc.string(), tie('tree'), { maxKeys: 5 }),
       ),
     }));
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), tree), (obj) => {
+      fc.property(fc.dictionary(fc.string(), tree, { maxKeys: 8 }), (obj) => {
         expect(wireCopy(obj)).toStrictEqual(roundTrip(obj));
       }),
     );
