@@ -35,7 +35,6 @@ export class Engine {
   readonly apiserver: ApiServer;
   private readonly components = new Map<string, Component>();
   private readonly clients = new Map<string, Client>();
-  private readonly down = new Set<string>();
   private readonly eventStamp = new EventStamp();
 
   constructor(partial: Partial<ClusterConfig> = {}, factories: readonly ComponentFactory[] = []) {
@@ -58,7 +57,7 @@ export class Engine {
   client(component: string): Client {
     let c = this.clients.get(component);
     if (!c) {
-      c = new Client(component, this.network, this.apiserver, (name) => !this.down.has(name));
+      c = new Client(component, this.network, this.apiserver);
       this.clients.set(component, c);
     }
     return c;
@@ -138,10 +137,14 @@ export class Engine {
     return true;
   }
 
-  /** Cuts a component off from the apiserver (stopped process or network partition). */
+  /** Cuts a component off from the apiserver (a network partition) or reconnects it. */
   setReachable(component: string, reachable: boolean): void {
-    if (reachable) this.down.delete(component);
-    else this.down.add(component);
+    this.client(component).setReachable(reachable);
+  }
+
+  /** Holds every watch event delivered to a component back by ms (0 clears it). */
+  setWatchDelay(component: string, ms: number): void {
+    this.client(component).setWatchDelay(ms);
   }
 
   private bootstrapNamespaces(): void {

@@ -17,18 +17,29 @@ export interface ReconcileResult {
 /**
  * The informer → workqueue → reconcile pattern every controller shares. A subclass creates its
  * informers, maps their events to keys with enqueue(), and implements reconcile(key) as a Task.
+ *   [CTL1] a stopped controller does nothing: its informers close their watches, its queue is
+ *          left as it was, and a reconcile in flight goes no further than its current step.
+ *   [CTL2] a started one is a fresh process: a new, empty queue filled by relisting every
+ *          informer, so it catches up on whatever changed while it was stopped.
  */
 export abstract class Controller implements Component, ControllerRuntime {
-  readonly queue: WorkQueue;
   readonly actor: Actor<typeof controllerMachine>;
+  private workqueue: WorkQueue;
+  /** Counts stops, so work begun before one is dropped. [CTL1] */
+  private epoch = 0;
 
   constructor(
     readonly name: string,
     protected readonly deps: ComponentDeps,
   ) {
-    this.queue = new WorkQueue(deps.loop, () => this.actor.send({ type: 'WORK' }));
+    this.workqueue = this.newQueue();
     this.actor = createActor(controllerMachine, { input: { runtime: this } });
     this.actor.start();
+  }
+
+  /** Returns the work queue of the current run. */
+  get queue(): WorkQueue {
+    return this.workqueue;
   }
 
   /** Returns the informers this controller lists and watches. */
@@ -66,6 +77,7 @@ export abstract class Controller implements Component, ControllerRuntime {
   }
 
   startInformers(): void {
+    this.workqueue = this.newQueue();
     const informers = this.informers();
     let pending = informers.length;
     if (pending === 0) this.actor.send({ type: 'SYNCED' });
@@ -74,6 +86,7 @@ export abstract class Controller implements Component, ControllerRuntime {
   }
 
   stopInformers(): void {
+    this.epoch++;
     for (const inf of this.informers()) inf.stop();
   }
 
@@ -82,30 +95,54 @@ export abstract class Controller implements Component, ControllerRuntime {
   }
 
   processNext(): void {
-    const item = this.queue.get();
+    const queue = this.workqueue;
+    const item = queue.get();
     if (!item) return;
     const { loop, client } = this.deps;
+    const epoch = this.epoch;
+    const live = (): boolean => epoch === this.epoch;
     // Reconciling is its own step of the simulation, caused by whatever last queued the key.
-    loop.schedule(
-      0,
-      () =>
-        runTask(this.reconcile(item.key), client, loop, (error, result) => {
-          if (error === undefined) {
-            this.queue.forget(item.key);
-            if (result?.requeueAfter !== undefined)
-              this.queue.addAfter(item.key, result.requeueAfter);
-          } else {
-            this.queue.addRateLimited(item.key);
-          }
-          this.queue.done(item.key);
-          this.actor.send({
-            type: 'RECONCILED',
-            key: item.key,
-            error: error === undefined ? undefined : describeError(error),
-          });
-        }),
-      { cause: item.cause },
-    );
+    const reconcile = (): void => {
+      if (!live()) return;
+      runTask(whileLive(this.reconcile(item.key), live), client, loop, (error, result) => {
+        if (!live()) return;
+        if (error === undefined) {
+          queue.forget(item.key);
+          if (result?.requeueAfter !== undefined) queue.addAfter(item.key, result.requeueAfter);
+        } else {
+          queue.addRateLimited(item.key);
+        }
+        queue.done(item.key);
+        this.actor.send({
+          type: 'RECONCILED',
+          key: item.key,
+          error: error === undefined ? undefined : describeError(error),
+        });
+      });
+    };
+    loop.schedule(0, reconcile, { cause: item.cause });
+  }
+
+  private newQueue(): WorkQueue {
+    const queue: WorkQueue = new WorkQueue(this.deps.loop, () => {
+      // A queue left behind by a stop may still fire its delayed adds; they go nowhere. [CTL2]
+      if (queue === this.workqueue) this.actor.send({ type: 'WORK' });
+    });
+    return queue;
+  }
+}
+
+/** Runs a task step by step while live() holds; a stopped process's task is abandoned. [CTL1] */
+function* whileLive<T>(task: Task<T>, live: () => boolean): Task<T | void> {
+  let input: unknown;
+  for (;;) {
+    const step = task.next(input);
+    if (step.done) return step.value;
+    input = yield step.value;
+    if (!live()) {
+      task.return(undefined as T);
+      return;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine';
-import { Informer } from './informer';
+import { REQUEST_TIMEOUT_MS } from './client';
+import { Informer, RELIST_BACKOFF_INITIAL_MS, RELIST_BACKOFF_MAX_MS } from './informer';
 
 const pod = (name: string) => ({
   apiVersion: 'v1',
@@ -48,6 +49,9 @@ describe('Informer', () => {
       );
     }
     e.runUntilIdle();
+    // The relist waits for the reflector's back-off. [INF3]
+    e.runFor(RELIST_BACKOFF_INITIAL_MS);
+    e.runUntilIdle();
     const hops = e.trace.all().filter((m) => m.from === 'test' || m.to === 'test');
     const errors = hops.filter((m) => m.type === 'watch' && m.verb === 'ERROR');
     expect(errors).toHaveLength(1);
@@ -81,4 +85,55 @@ describe('Informer', () => {
     e.runUntilIdle();
     expect(inf.byIndex('app', 'web')).toEqual([]);
   });
+
+  it('relists with a growing back-off while partitioned and catches up on heal [INF3]', () => {
+    const e = new Engine({ nodes: [] });
+    const inf = new Informer(e.client('test'), { resource: 'pods' });
+    const seen: string[] = [];
+    inf.addHandlers({
+      add: (p) => seen.push(`add ${p.metadata.name}`),
+      delete: (p) => seen.push(`delete ${p.metadata.name}`),
+    });
+    inf.start();
+    e.runUntilIdle();
+    create(e, 'a');
+    e.setReachable('test', false);
+    create(e, 'b');
+    e.request('kubectl', { verb: 'delete', resource: 'pods', namespace: 'default', name: 'a' });
+    // Broken watch noticed after the timeout, then lists that time out, 0.8 s, 1.6 s … apart.
+    e.runFor(REQUEST_TIMEOUT_MS);
+    expect(inf.state).toBe('backoff');
+    e.runFor(60_000);
+    expect(seen).toEqual(['add a']);
+    e.setReachable('test', true);
+    e.runFor(REQUEST_TIMEOUT_MS + RELIST_BACKOFF_MAX_MS);
+    expect(inf.state).toBe('watching');
+    expect(seen).toEqual(['add a', 'delete a', 'add b']);
+    const lists = e.trace.all().filter((m) => m.from === 'test' && m.verb === 'LIST');
+    expect(lists).toHaveLength(2);
+  });
+
+  it('forgets its back-off and answers of an earlier run when stopped and started', () => {
+    const e = new Engine({ nodes: [] });
+    const inf = new Informer(e.client('test'), { resource: 'pods' });
+    let synced = 0;
+    inf.start(() => synced++);
+    e.setReachable('test', false);
+    e.runFor(REQUEST_TIMEOUT_MS + 1);
+    expect(inf.state).toBe('backoff');
+    inf.stop();
+    e.setReachable('test', true);
+    create(e, 'a');
+    inf.start(() => synced++);
+    e.runFor(60_000);
+    expect(synced).toBe(1);
+    expect(inf.items().map((p) => p.metadata.name)).toEqual(['a']);
+    const lists = e.trace.all().filter((m) => m.from === 'test' && m.verb === 'LIST');
+    // The first run's list, lost in the partition, and the second run's; no retry of the first.
+    expect(lists).toHaveLength(2);
+  });
 });
+
+function create(e: Engine, name: string): void {
+  e.request('kubectl', { verb: 'create', resource: 'pods', namespace: 'default', body: pod(name) });
+}

@@ -1,6 +1,7 @@
 import type { StoredObject } from '../api/object';
 import { namespacedName } from '../api/object';
 import type { ApiRequest, ObjectList, WatchEvent } from '../apiserver/types';
+import type { Timer } from '../clock/eventLoop';
 import type { Client, WatchHandle } from './client';
 
 // A client-go style informer: LIST, then WATCH from the list's resourceVersion, keeping a local
@@ -8,9 +9,20 @@ import type { Client, WatchHandle } from './client';
 //   [INF1] handlers see an object only after the cache holds it.
 //   [INF2] a watch that answers 410 Expired makes the informer relist; the relist turns into
 //          add/update/delete calls against the old cache, so nothing is missed.
+//   [INF3] a failed list, a broken watch or a watch error is followed by a fresh list after the
+//          reflector's back-off (wait.BackoffUntil over ListAndWatch): 800 ms, doubling to 30 s,
+//          back to 800 ms once 2 min pass without trouble. client-go adds up to 100% jitter; the
+//          simulation waits the base delay.
+
+/** The reflector's first back-off, in ms. [INF3] */
+export const RELIST_BACKOFF_INITIAL_MS = 800;
+/** Its longest back-off, in ms. [INF3] */
+export const RELIST_BACKOFF_MAX_MS = 30_000;
+/** How long without a back-off resets it to the first, in ms. [INF3] */
+export const RELIST_BACKOFF_RESET_MS = 120_000;
 
 /** What an informer is doing, shown in the controller-internals view. */
-export type InformerState = 'stopped' | 'listing' | 'watching';
+export type InformerState = 'stopped' | 'listing' | 'watching' | 'backoff';
 
 /** Callbacks for cache changes. */
 export interface InformerHandlers<T> {
@@ -39,6 +51,11 @@ export class Informer<T extends StoredObject = StoredObject> {
     { fn: IndexFunc<T>; index: Map<string, Set<string>> }
   >();
   private watch: WatchHandle | undefined;
+  private retry: Timer | undefined;
+  private backoffMs = 0;
+  private backoffStart = -Infinity;
+  /** Counts starts and stops, so answers meant for an earlier run are ignored. */
+  private run = 0;
   private synced = false;
   private onSynced: (() => void) | undefined;
   state: InformerState = 'stopped';
@@ -63,13 +80,18 @@ export class Informer<T extends StoredObject = StoredObject> {
   /** Lists and starts watching; onSynced runs once, after the first list is in the cache. */
   start(onSynced?: () => void): void {
     this.onSynced = onSynced;
+    this.run++;
     this.relist();
   }
 
   /** Stops watching and forgets the cache, as a restarted process would. */
   stop(): void {
+    this.run++;
     this.watch?.stop();
     this.watch = undefined;
+    this.retry?.cancel();
+    this.retry = undefined;
+    this.backoffStart = -Infinity;
     this.state = 'stopped';
     this.synced = false;
     this.cache.clear();
@@ -114,20 +136,21 @@ export class Informer<T extends StoredObject = StoredObject> {
   }
 
   private relist(): void {
-    this.state = 'listing';
+    const run = this.run;
+    this.retry = undefined;
     this.watch?.stop();
+    this.state = 'listing';
     this.client.request(this.request('list', '0'), (res) => {
-      if (this.state !== 'listing') return;
-      if (res.error || !res.body) {
-        this.state = 'stopped';
-        return;
-      }
+      if (run !== this.run) return;
+      if (res.error || !res.body) return this.relistLater();
       const list = res.body as ObjectList;
       this.replace(list.items as T[]);
       this.lastResourceVersion = list.metadata.resourceVersion;
       this.state = 'watching';
-      this.watch = this.client.watch(this.request('watch', this.lastResourceVersion), (e) =>
-        this.onEvent(e),
+      this.watch = this.client.watch(
+        this.request('watch', this.lastResourceVersion),
+        (e) => this.onEvent(e),
+        () => run === this.run && this.relistLater(),
       );
       if (!this.synced) {
         this.synced = true;
@@ -136,9 +159,26 @@ export class Informer<T extends StoredObject = StoredObject> {
     });
   }
 
+  /** Closes the watch and lists again after the back-off. [INF3] */
+  private relistLater(): void {
+    this.run++;
+    this.watch?.stop();
+    this.watch = undefined;
+    this.state = 'backoff';
+    const now = this.client.loop.now();
+    this.backoffMs =
+      now - this.backoffStart > RELIST_BACKOFF_RESET_MS
+        ? RELIST_BACKOFF_INITIAL_MS
+        : Math.min(this.backoffMs * 2, RELIST_BACKOFF_MAX_MS);
+    this.backoffStart = now;
+    this.retry = this.client.loop.schedule(this.backoffMs, () => this.relist(), {
+      background: true,
+    });
+  }
+
   private onEvent(e: WatchEvent): void {
     if (e.type === 'ERROR') {
-      this.relist();
+      this.relistLater();
       return;
     }
     const obj = e.object as T;

@@ -21,18 +21,27 @@ export type Outgoing = Omit<TraceMessage, 'id' | 't' | 'arrive' | 'cause'> & {
   cause?: number | null;
 };
 
+/** When a message may arrive, beyond the modelled latency. */
+export interface Arrival {
+  /** Extra virtual ms on top of the latency (a slow consumer, `sim watch delay`). */
+  extraDelay?: number;
+  /** Arrive no earlier than this virtual time, so a stream's messages keep their order. */
+  notBefore?: number;
+}
+
 /** Carries messages between components with latency, recording each hop in the trace. */
 export class Network {
   constructor(
-    private readonly loop: EventLoop,
+    readonly loop: EventLoop,
     private readonly trace: Trace,
     private readonly latency: LatencyConfig = DEFAULT_LATENCY,
   ) {}
 
   /** Sends a message; deliver runs on arrival with the message as the current cause. */
-  send(out: Outgoing, deliver: () => void, extraDelay = 0): TraceMessage {
+  send(out: Outgoing, deliver: () => void, arrival: Arrival = {}): TraceMessage {
     const now = this.loop.now();
-    const delay = this.latencyOf(out.from, out.to) + extraDelay;
+    const earliest = now + this.latencyOf(out.from, out.to) + (arrival.extraDelay ?? 0);
+    const delay = Math.max(earliest, arrival.notBefore ?? 0) - now;
     const cause = out.cause === undefined ? this.loop.cause : out.cause;
     const msg = this.trace.record({ ...out, t: now, arrive: now + delay, cause });
     this.loop.schedule(delay, deliver, { cause: msg.id });
