@@ -63,6 +63,21 @@ describe('sim component', () => {
     expect(creates).toHaveLength(2);
   });
 
+  it('binds each pod once after repeated stops and starts of the scheduler', () => {
+    const e = cluster(2);
+    for (let i = 0; i < 3; i++) {
+      sim(e, 'sim component stop kube-scheduler');
+      sim(e, 'sim component start kube-scheduler');
+    }
+    kubectl(e, 'kubectl create deployment web --image=nginx --replicas=3');
+    e.runFor(30_000);
+    expect(phases(kubectl(e, 'kubectl get pods'))).toEqual(['Running', 'Running', 'Running']);
+    const bindings = e.trace
+      .all()
+      .filter((m) => m.from === SCHEDULER && m.resource === 'pods/binding');
+    expect(bindings).toHaveLength(3);
+  });
+
   it('stops a kubelet by its component name as `sim node stop` does', () => {
     const e = cluster(1);
     expect(sim(e, 'sim component stop kubelet/node-1')).toBe(

@@ -67,4 +67,20 @@ describe('sim node', () => {
     e.runFor(LEASE_RENEW_MS);
     expect(renewTime(e, 'node-1')).not.toBe(renewed);
   });
+
+  it('renews the Lease once a round after repeated stops and starts', () => {
+    const e = runningWeb();
+    for (let i = 0; i < 3; i++) {
+      sim(e, 'sim node stop node-1');
+      sim(e, 'sim node start node-1');
+    }
+    e.runFor(5000);
+    const from = e.loop.now();
+    e.runFor(3 * LEASE_RENEW_MS);
+    const renewals = e.trace
+      .all()
+      .filter((m) => m.from === KUBELET && m.verb === 'PUT' && m.resource === 'leases');
+    expect(renewals.filter((m) => m.t >= from)).toHaveLength(3);
+    expect(runningOn(e, 'node-1')).toEqual(['web/web']);
+  });
 });
