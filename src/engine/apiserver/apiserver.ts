@@ -17,6 +17,7 @@ import { serveCreate } from './handlers/create';
 import { serveDelete } from './handlers/delete';
 import { serveGet, serveList } from './handlers/read';
 import { serveBinding } from './handlers/binding';
+import { serveScale } from './handlers/scale';
 import { serveEviction } from './handlers/eviction';
 import { serveUpdate } from './handlers/update';
 import { strategyFor } from './registry';
@@ -131,6 +132,7 @@ export class ApiServer {
     const ctx = this.context(req, respond);
     if (!ctx) return;
     try {
+      if (req.subresource === 'scale') return serveScale(ctx, respond);
       switch (req.verb) {
         case 'get':
           return serveGet(ctx, respond);

@@ -16,7 +16,7 @@ export interface ApiRequest {
   verb: Verb;
   /** The resource's REST name, e.g. "pods". */
   resource: string;
-  subresource?: 'status' | 'binding' | 'eviction' | 'finalize';
+  subresource?: 'status' | 'binding' | 'eviction' | 'finalize' | 'scale';
   namespace?: string;
   name?: string;
   body?: unknown;

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../../api/object';
 import type { Task } from '../../client/task';
+import { CHANGE_CAUSE_ANNOTATION } from '../describe';
 import { KubectlError } from '../errors';
 import {
   ALL_NAMESPACES_FLAG,
@@ -14,9 +15,11 @@ import { boolFlag, stringFlag } from '../flags/types';
 import type { Info } from '../resource/info';
 import type { CommandContext, CommandSpec } from './context';
 import { forEachTarget, gatherMetadataTargets } from './metadataTargets';
+import type { Pairs } from './metadataPairs';
 import {
   metadataMap,
   metadataPatch,
+  parsePairs,
   patchAndPrint,
   resourcesAndPairs,
   withMetadataMap,
@@ -27,9 +30,6 @@ import { dryRunStrategy, outputFormat } from './options';
 // kubectl annotate (staging/src/k8s.io/kubectl/pkg/cmd/annotate/annotate.go): like label, but
 // every success prints "annotated", and an existing key without --overwrite is one error naming
 // all of them.
-
-/** The change-cause annotation may always be overwritten (polymorphichelpers.ChangeCauseAnnotation). */
-const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 /** kubectl annotate. */
 export const annotateCommand: CommandSpec = {
@@ -54,28 +54,7 @@ export const annotateCommand: CommandSpec = {
   run: runAnnotate,
 };
 
-interface Change {
-  add: Record<string, string>;
-  remove: string[];
-}
-
-/** Parses annotation arguments (cmdutil.ParsePairs with removal). */
-function parseAnnotations(pairs: readonly string[]): Change {
-  const add: Record<string, string> = {};
-  const remove: string[] = [];
-  const invalid: string[] = [];
-  for (const p of pairs) {
-    const eq = p.indexOf('=');
-    if (eq > 0) add[p.slice(0, eq)] = p.slice(eq + 1);
-    else if (p.endsWith('-') && p !== '-') remove.push(p.slice(0, -1));
-    else invalid.push(p);
-  }
-  if (invalid.length > 0)
-    throw new KubectlError(`invalid annotation format: ${invalid.join(', ')}`);
-  return { add, remove };
-}
-
-function validate(ctx: CommandContext, resources: string[], change: Change): void {
+function validate(ctx: CommandContext, resources: string[], change: Pairs): void {
   const { flags } = ctx;
   if (flags.bool('all') && flags.str('selector') !== '')
     throw new KubectlError('cannot set --all and --selector at the same time');
@@ -100,7 +79,7 @@ function* runAnnotate(ctx: CommandContext): Task<void> {
   const dry = dryRunStrategy(flags);
   outputFormat(flags);
   const { resources, pairs } = resourcesAndPairs(ctx.args, 'annotation');
-  const change = parseAnnotations(pairs);
+  const change = parsePairs(pairs, 'annotation', true);
   validate(ctx, resources, change);
   const targets = yield* gatherMetadataTargets(ctx, resources);
   yield* forEachTarget(ctx, targets, (info, single) => annotateOne(ctx, info, change, dry, single));
@@ -109,7 +88,7 @@ function* runAnnotate(ctx: CommandContext): Task<void> {
 function* annotateOne(
   ctx: CommandContext,
   info: Info,
-  change: Change,
+  change: Pairs,
   dry: DryRun,
   single: boolean,
 ): Task<void> {
@@ -125,8 +104,9 @@ function* annotateOne(
     return;
   }
   if (!ctx.flags.bool('overwrite')) {
+    // The change-cause annotation may always be overwritten.
     const clashes = Object.keys(change.add)
-      .filter((k) => k !== CHANGE_CAUSE && k in current)
+      .filter((k) => k !== CHANGE_CAUSE_ANNOTATION && k in current)
       .map((k) => `'${k}' already has a value (${current[k]})`);
     if (clashes.length > 0) {
       throw new KubectlError(

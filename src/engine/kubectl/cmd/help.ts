@@ -1,4 +1,5 @@
-import type { CommandSpec } from './context';
+import { ExitError, usageError } from '../errors';
+import type { CommandContext, CommandSpec } from './context';
 
 // Help text in the shape of kubectl's templates (util/templates): the short description, the
 // available subcommands, and the usage line.
@@ -78,4 +79,13 @@ export function commandHelp(command: CommandSpec, path: string): string {
   if (subs.length > 0)
     text += `Use "${path} <command> --help" for more information about a given command.\n`;
   return text + OPTIONS_HINT;
+}
+
+/** Runs a command group given no subcommand (cmdutil.DefaultSubCommandRun): help on stderr and
+ * exit 1, or "unknown command" for a stray word. */
+export function runCommandGroup(ctx: CommandContext, group: CommandSpec): void {
+  if (ctx.args.length > 0)
+    throw usageError(ctx.path, `unknown command ${JSON.stringify(ctx.args.join(' '))}`);
+  ctx.out.err(commandHelp(group, ctx.path));
+  throw new ExitError();
 }

@@ -5,10 +5,9 @@ import { request } from '../../client/task';
 import { KubectlError } from '../errors';
 import { goJson } from '../manifest/goJson';
 import type { Info } from '../resource/info';
-import { nameLine } from '../resource/info';
 import type { CommandContext } from './context';
 import type { DryRun } from './options';
-import { dryRunSuffix, outputFormat, printStructured } from './options';
+import { printResult } from './options';
 
 // What kubectl label and kubectl annotate share (cmdutil.GetResourcesAndPairs, and the
 // compute-then-merge-patch loop of label.go and annotate.go).
@@ -28,6 +27,32 @@ export function resourcesAndPairs(
     else resources.push(s);
   }
   return { resources, pairs };
+}
+
+/** What cmdutil.ParsePairs makes of key=value (and, where removal is allowed, key-) pairs. */
+export interface Pairs {
+  add: Record<string, string>;
+  remove: string[];
+}
+
+/** Parses pairs as cmdutil.ParsePairs; anything else is "invalid <pairType> format: a, b". */
+export function parsePairs(
+  pairs: readonly string[],
+  pairType: string,
+  supportRemove: boolean,
+): Pairs {
+  const add: Record<string, string> = {};
+  const remove: string[] = [];
+  const invalid: string[] = [];
+  for (const p of pairs) {
+    const eq = p.indexOf('=');
+    if (eq > 0) add[p.slice(0, eq)] = p.slice(eq + 1);
+    else if (supportRemove && p.endsWith('-') && p !== '-') remove.push(p.slice(0, -1));
+    else invalid.push(p);
+  }
+  if (invalid.length > 0)
+    throw new KubectlError(`invalid ${pairType} format: ${invalid.join(', ')}`);
+  return { add, remove };
 }
 
 /** Returns the map field (labels or annotations) an object has. */
@@ -105,8 +130,5 @@ export function* patchAndPrint(
     });
     if (res.error) throw new StatusError(res.error);
   }
-  const format = outputFormat(ctx.flags);
-  if (format.kind === 'default')
-    ctx.out.out(nameLine(info.resource, info.name, `${operation}${dryRunSuffix(dry)}`));
-  else ctx.out.out(printStructured(format, [{ resource: info.resource, object: updated }], false));
+  printResult(ctx, info, updated, operation, dry);
 }

@@ -5,6 +5,9 @@ import type { Flags } from '../flags/access';
 import { executeTemplate } from '../jsonpath/evaluate';
 import { JsonPathError } from '../jsonpath/parse';
 import { printJson, printNames, printYaml } from '../printers';
+import type { Info } from '../resource/info';
+import { nameLine } from '../resource/info';
+import type { CommandContext } from './context';
 
 // Options several commands share: --dry-run, --validate and -o, parsed with kubectl's own
 // messages (cmdutil.GetDryRunStrategy, GetValidationDirective, genericclioptions.PrintFlags).
@@ -91,6 +94,20 @@ export function printStructured(
     default:
       return '';
   }
+}
+
+/** Prints a command's result: "<kind>/<name> <operation>" by default, else the object in -o's format. */
+export function printResult(
+  ctx: CommandContext,
+  info: Info,
+  obj: KubeObject,
+  operation: string,
+  dry: DryRun,
+): void {
+  const format = outputFormat(ctx.flags);
+  if (format.kind === 'default')
+    ctx.out.out(nameLine(info.resource, info.name, `${operation}${dryRunSuffix(dry)}`));
+  else ctx.out.out(printStructured(format, [{ resource: info.resource, object: obj }], false));
 }
 
 function jsonpathOutput(template: string, objects: KubeObject[], asList: boolean): string {

@@ -57,8 +57,8 @@ describe('kubectl rollout status', () => {
       "error: Required resource not specified.\nSee 'kubectl rollout status -h' for help and examples\n",
     ],
     [
-      'kubectl rollout history deploy/web',
-      'error: "kubectl rollout history" is not supported by Wheelhouse yet\n',
+      'kubectl rollout status deploy/web --revision=-1',
+      'error: revision must be a positive integer: -1\n',
     ],
     [
       'kubectl rollout foo',

@@ -1,16 +1,19 @@
 import type { KubeObject } from '../../api/object';
 import type { Task } from '../../client/task';
 import { watchUntil } from '../../client/task';
-import { ExitError, KubectlError, usageError } from '../errors';
+import { KubectlError, usageError } from '../errors';
 import { FILENAME_FLAGS, SELECTOR_FLAG } from '../flags/common';
 import { boolFlag } from '../flags/types';
 import type { Info } from '../resource/info';
 import { gather } from '../resource/gather';
 import type { CommandContext, CommandSpec } from './context';
-import { commandHelp } from './help';
+import { runCommandGroup } from './help';
+import { rolloutHistoryCommand } from './rolloutHistory';
+import { rolloutPauseCommand, rolloutResumeCommand } from './rolloutPause';
+import { rolloutRestartCommand } from './rolloutRestart';
 import { deploymentStatus } from './rolloutStatus';
 import type { RolloutStatus } from './rolloutStatus';
-import { unsupportedCommand } from './unsupported';
+import { rolloutUndoCommand } from './rolloutUndo';
 
 // kubectl rollout status (staging/src/k8s.io/kubectl/pkg/cmd/rollout/rollout_status.go): watch the
 // object by name and print the status viewer's line on every ADDED/MODIFIED event until the
@@ -43,23 +46,15 @@ export const rolloutCommand: CommandSpec = {
   short: 'Manage the rollout of a resource',
   flags: [],
   subcommands: [
-    unsupportedCommand('history', 'View rollout history'),
-    unsupportedCommand('pause', 'Mark the provided resource as paused'),
-    unsupportedCommand('restart', 'Restart a resource'),
-    unsupportedCommand('resume', 'Resume a paused resource'),
+    rolloutHistoryCommand,
+    rolloutPauseCommand,
+    rolloutRestartCommand,
+    rolloutResumeCommand,
     statusCommand,
-    unsupportedCommand('undo', 'Undo a previous rollout'),
+    rolloutUndoCommand,
   ],
-  run: runRolloutGroup,
+  run: (ctx) => runCommandGroup(ctx, rolloutCommand),
 };
-
-// cmdutil.DefaultSubCommandRun: help on stderr and exit 1, or "unknown command".
-function runRolloutGroup(ctx: CommandContext): void {
-  if (ctx.args.length > 0)
-    throw usageError(ctx.path, `unknown command ${JSON.stringify(ctx.args.join(' '))}`);
-  ctx.out.err(commandHelp(rolloutCommand, ctx.path));
-  throw new ExitError();
-}
 
 function* runStatus(ctx: CommandContext): Task<void> {
   const { flags } = ctx;

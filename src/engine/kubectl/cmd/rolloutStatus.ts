@@ -3,7 +3,9 @@ import type { Deployment } from '../../api/types';
 import { KubectlError } from '../errors';
 
 // The status viewers of kubectl rollout status (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/
-// rollout_status.go, v1.31): one line per observed state, in the order the checks run.
+// rollout_status.go, v1.31): one line per observed state, in the order the checks run. A paused
+// Deployment has no case of its own: the controller makes no new ReplicaSet while paused, so the
+// viewer keeps printing "0 out of N new replicas have been updated..." until it is resumed.
 
 /** A status line and whether the rollout is finished. */
 export interface RolloutStatus {

@@ -14,6 +14,8 @@ import { labelCommand } from './label';
 import { replaceCommand } from './replace';
 import { rolloutCommand } from './rollout';
 import { runCommand } from './run';
+import { scaleCommand } from './scale';
+import { setCommand } from './set';
 import { taintCommand } from './taint';
 import { unsupportedCommand as todo } from './unsupported';
 import { versionCommand } from './version';
@@ -56,13 +58,13 @@ export const rootCommand: CommandSpec = {
       'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
     ),
     runCommand,
-    todo('set', 'Set specific features on objects'),
+    setCommand,
     todo('explain', 'Get documentation for a resource'),
     getCommand,
     todo('edit', 'Edit a resource on the server'),
     deleteCommand,
     rolloutCommand,
-    todo('scale', 'Set a new size for a deployment, replica set, or replication controller'),
+    scaleCommand,
     todo(
       'autoscale',
       'Auto-scale a deployment, replica set, stateful set, or replication controller',

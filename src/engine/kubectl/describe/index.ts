@@ -10,6 +10,21 @@ import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeDeployment, describeReplicaSet } from './workloads';
 
+export {
+  CHANGE_CAUSE_ANNOTATION,
+  podTemplateText,
+  viewDeploymentHistory,
+} from './workloadsHistory';
+export {
+  POD_TEMPLATE_HASH_LABEL,
+  REVISION_ANNOTATION,
+  controlledBy,
+  equalIgnoreHash,
+  replicaSetsByRevision,
+  revisionOf,
+  splitReplicaSets,
+} from './workloadsReplicaSets';
+
 // kubectl describe: the lists each describer reads besides the object, and the text it prints.
 // The command runs describeQueries' requests and passes the items back under the same names;
 // a missing "events" entry leaves the Events section out (--show-events=false).

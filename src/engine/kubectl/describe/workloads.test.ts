@@ -4,7 +4,7 @@ import type { ReplicaSet } from '../../api/types';
 import { at, deployment, event, pod, replicaSet } from '../printers/testdata';
 import { describe as describeObject } from './index';
 import { crashLoopingPod, unschedulablePod } from './scenarios';
-import { splitReplicaSets } from './workloads';
+import { splitReplicaSets } from './workloadsReplicaSets';
 
 // Golden pages, checked line by line against describe.go describeReplicaSet, describeDeployment
 // and DescribePodTemplate (v1.31).

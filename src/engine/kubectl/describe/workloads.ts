@@ -1,4 +1,3 @@
-import equal from 'fast-deep-equal';
 import type { KubeObject } from '../../api/object';
 import type { Deployment, Event, Pod, ReplicaSet } from '../../api/types';
 import { formatLabelSelector, selectorString } from '../printers/format';
@@ -9,16 +8,12 @@ import {
   printLabelsMultiline,
   rfc1123z,
 } from './helpers';
-import { describePodTemplate, type Template } from './podTemplate';
+import { describePodTemplate } from './podTemplate';
+import { controlledBy, splitReplicaSets } from './workloadsReplicaSets';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './writer';
 
 // kubectl describe replicaset and deployment (describe.go describeReplicaSet and
 // describeDeployment; kubectl/pkg/util/deployment for a deployment's old and new ReplicaSets).
-
-function controlledBy(obj: KubeObject, owner: KubeObject): boolean {
-  const ref = obj.metadata?.ownerReferences?.find((r) => r.controller);
-  return ref !== undefined && ref.uid === owner.metadata?.uid;
-}
 
 /** Counts the controller's pods by phase: Running, Pending ("Waiting"), Succeeded, Failed. */
 function podsStatus(owner: KubeObject, pods: readonly Pod[]): string {
@@ -64,46 +59,6 @@ export function describeReplicaSet(
     conditions(w, rs.status?.conditions);
     if (events) describeEvents(w, events, now);
   });
-}
-
-// equalIgnoreHash: templates equal once pod-template-hash is dropped (empty maps and lists equal
-// absent ones, as apiequality.Semantic.DeepEqual treats nil and empty alike).
-function sameTemplate(a: Template | undefined, b: Template | undefined): boolean {
-  const norm = (t: Template | undefined) => {
-    const copy = JSON.parse(JSON.stringify(t ?? {})) as NonNullable<Template>;
-    delete copy.metadata?.labels?.['pod-template-hash'];
-    return prune(copy);
-  };
-  return equal(norm(a), norm(b));
-}
-
-function prune(v: unknown): unknown {
-  if (Array.isArray(v)) return v.length === 0 ? undefined : v.map(prune);
-  if (v === null || typeof v !== 'object') return v;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) {
-    const p = prune(x);
-    if (p !== undefined) out[k] = p;
-  }
-  return Object.keys(out).length === 0 ? undefined : out;
-}
-
-/** Splits a deployment's owned ReplicaSets into the new one (oldest with the current template)
- * and all the others, oldest first (findNewReplicaSet, findOldReplicaSets). */
-export function splitReplicaSets(
-  d: Deployment,
-  all: readonly ReplicaSet[],
-): { newRS?: ReplicaSet; old: ReplicaSet[] } {
-  const owned = all
-    .filter((rs) => controlledBy(rs, d))
-    .sort((a, b) => {
-      const ta = a.metadata?.creationTimestamp ?? '';
-      const tb = b.metadata?.creationTimestamp ?? '';
-      if (ta !== tb) return Date.parse(ta) - Date.parse(tb);
-      return (a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1;
-    });
-  const newRS = owned.find((rs) => sameTemplate(rs.spec?.template, d.spec?.template));
-  return { newRS, old: owned.filter((rs) => rs !== newRS) };
 }
 
 function rsList(list: readonly ReplicaSet[]): string {

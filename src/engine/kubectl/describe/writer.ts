@@ -31,6 +31,12 @@ export class PrefixWriter {
     this.buf = '';
   }
 
+  /** Returns the text as written, unaligned: a PrefixWriter straight over a buffer, as
+   * `kubectl rollout history --revision` prints a pod template. */
+  raw(): string {
+    return [...this.sections, this.buf].join('');
+  }
+
   /** Returns the aligned page. */
   toString(): string {
     return [...this.sections, this.buf].map((s) => tabwrite(s, DESCRIBE_TABWRITER)).join('');
