@@ -2,6 +2,8 @@ import type { KubeObject } from '../../api/object';
 import type { ResourceInfo } from '../../api/resources';
 import { KubectlError } from '../errors';
 import type { Flags } from '../flags/access';
+import type { FlagSpec } from '../flags/types';
+import { boolFlag } from '../flags/types';
 import { executeTemplate } from '../jsonpath/evaluate';
 import { JsonPathError } from '../jsonpath/parse';
 import { printJson, printNames, printYaml } from '../printers';
@@ -28,6 +30,15 @@ export function dryRunStrategy(flags: Flags): DryRun {
 /** The suffix the name printer adds under a dry run (PrintFlagsWithDryRunStrategy). */
 export function dryRunSuffix(dry: DryRun): string {
   return dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
+}
+
+/** --record (genericclioptions.RecordFlags), deprecated upstream; the simulator records nothing. */
+export const RECORD_FLAG: FlagSpec = boolFlag('record');
+
+/** Prints pflag's notice for a deprecated flag when --record was given. */
+export function warnRecordDeprecated(ctx: CommandContext): void {
+  if (ctx.flags.changed('record'))
+    ctx.out.err('Flag --record has been deprecated, --record will be removed in the future\n');
 }
 
 /** Reads --validate; returns whether client-side validation of apiVersion/kind runs. */

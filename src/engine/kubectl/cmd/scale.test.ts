@@ -85,6 +85,15 @@ describe('kubectl scale', () => {
     expect(replicas(e, 'deploy web')).toBe('5');
   });
 
+  it("accepts the deprecated --record with pflag's notice", () => {
+    const r = sh(withWorkloads(), 'kubectl scale deploy/web --replicas=2 --record');
+    expect([r.stdout, r.stderr, r.exitCode]).toEqual([
+      'deployment.apps/web scaled\n',
+      'Flag --record has been deprecated, --record will be removed in the future\n',
+      0,
+    ]);
+  });
+
   it('waits with --timeout until the status shows the new size', () => {
     const e = withWorkloads();
     setStatusLater(e, 2_500, 'deployments', 'web', { replicas: 2 });

@@ -5,7 +5,13 @@ import { DRY_RUN_FLAG, FILENAME_FLAGS, OUTPUT_FLAG, SELECTOR_FLAG } from '../fla
 import { boolFlag, stringFlag } from '../flags/types';
 import { gather } from '../resource/gather';
 import type { CommandContext, CommandSpec } from './context';
-import { dryRunStrategy, outputFormat, printResult } from './options';
+import {
+  RECORD_FLAG,
+  dryRunStrategy,
+  outputFormat,
+  printResult,
+  warnRecordDeprecated,
+} from './options';
 import type { ScalePrecondition } from './scaleScaler';
 import { scale, waitForReplicas } from './scaleScaler';
 
@@ -31,14 +37,14 @@ export const scaleCommand: CommandSpec = {
     { name: 'current-replicas', type: 'int', default: -1 },
     { name: 'replicas', type: 'int' },
     { name: 'timeout', type: 'duration' },
-    // Deprecated upstream; accepted and ignored (the simulator records no change-cause).
-    boolFlag('record'),
+    RECORD_FLAG,
   ],
   run: runScale,
 };
 
 function* runScale(ctx: CommandContext): Task<void> {
   const { flags } = ctx;
+  warnRecordDeprecated(ctx);
   // cobra's MarkFlagRequired runs before anything else.
   if (!flags.changed('replicas')) throw new KubectlError('required flag(s) "replicas" not set');
   const dry = dryRunStrategy(flags);

@@ -16,7 +16,13 @@ import { objectName } from '../resource/info';
 import type { CommandContext, CommandSpec } from './context';
 import { parsePairs, resourcesAndPairs } from './metadataPairs';
 import type { DryRun } from './options';
-import { dryRunStrategy, outputFormat, printResult } from './options';
+import {
+  RECORD_FLAG,
+  dryRunStrategy,
+  outputFormat,
+  printResult,
+  warnRecordDeprecated,
+} from './options';
 import type { CalculatedPatch, Mutation } from './rolloutPatch';
 import { calculatePatch, isEmptyPatch, sendPatch } from './rolloutPatch';
 import { podSpecOf } from './setPodSpec';
@@ -47,14 +53,14 @@ export const setImageCommand: CommandSpec = {
     boolFlag('all'),
     boolFlag('local'),
     fieldManagerFlag('kubectl-set'),
-    // Deprecated upstream; accepted and ignored (the simulator records no change-cause).
-    boolFlag('record'),
+    RECORD_FLAG,
   ],
   run: runSetImage,
 };
 
 function* runSetImage(ctx: CommandContext): Task<void> {
   const { flags } = ctx;
+  warnRecordDeprecated(ctx);
   const dry = dryRunStrategy(flags);
   outputFormat(flags);
   const { resources, pairs } = resourcesAndPairs(ctx.args, 'image');
