@@ -3,7 +3,7 @@ import type { KubeObject } from '../../api/object';
 import { Engine } from '../../engine';
 import type { ApiRequest } from '../types';
 
-// [SCALE2] the scale subresource: a Scale view of spec.replicas, written through the object.
+// The scale subresource: a Scale view of spec.replicas, written through the object.
 
 const deployment = {
   apiVersion: 'apps/v1',

@@ -9,8 +9,8 @@ import { decoded, patched, serveUpdate } from './update';
 // The scale subresource of workloads (pkg/registry/apps/deployment/storage/storage.go ScaleREST,
 // and its ReplicaSet twin): an autoscaling/v1 Scale view of spec.replicas. GET answers the view;
 // PUT/PATCH edit the view and write spec.replicas back through the object's own update path, so
-// defaulting, validation, generation and conflicts are the object's.
-//   [SCALE2] a resourceVersion in the Scale is a precondition on the object (409 if stale).
+// defaulting, validation, generation and conflicts are the object's; a resourceVersion in the
+// Scale is a precondition on the object (409 if stale).
 
 /** Resources that serve /scale. */
 const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
