@@ -28,6 +28,15 @@ function rsName(e: Engine, image: string): string {
   return rs?.metadata?.name ?? '';
 }
 
+// Runs a command next to a pod and the revisions, and expects it to fail with stderr.
+function failsWith(line: string, stderr: string): void {
+  const e = withRevisions();
+  sh(e, 'kubectl run p --image=nginx');
+  const r = sh(e, line);
+  expect(r.stderr).toBe(stderr);
+  expect(r.exitCode).toBe(1);
+}
+
 describe('kubectl rollout history', () => {
   it('lists revisions with their change-cause', () => {
     const e = withRevisions();
@@ -79,13 +88,7 @@ describe('kubectl rollout history', () => {
       'kubectl rollout history deploy/nope',
       'Error from server (NotFound): deployments.apps "nope" not found\n',
     ],
-  ])('%s', (line, stderr) => {
-    const e = withRevisions();
-    sh(e, 'kubectl run p --image=nginx');
-    const r = sh(e, line);
-    expect(r.stderr).toBe(stderr);
-    expect(r.exitCode).toBe(1);
-  });
+  ])('%s', failsWith);
 });
 
 describe('kubectl rollout undo', () => {
@@ -151,11 +154,5 @@ describe('kubectl rollout undo', () => {
     ],
     ['kubectl rollout undo', 'error: required resource not specified\n'],
     ['kubectl rollout undo pod/p', 'error: no rollbacker has been implemented for "Pod"\n'],
-  ])('%s', (line, stderr) => {
-    const e = withRevisions();
-    sh(e, 'kubectl run p --image=nginx');
-    const r = sh(e, line);
-    expect(r.stderr).toBe(stderr);
-    expect(r.exitCode).toBe(1);
-  });
+  ])('%s', failsWith);
 });
