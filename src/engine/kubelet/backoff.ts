@@ -3,6 +3,8 @@
 //   [BO1] Next(id, t) starts at 10 s, or doubles the current delay up to 300 s.
 //   [BO2] an entry whose event comes more than 2 × 300 s after its last update has expired:
 //         the next delay starts again at 10 s (a container that ran 10 minutes is "fine").
+//   [BO3] GC drops entries not updated for 2 × 300 s, so a container that waits out a long
+//         back-off after a long run may find its entry gone and restart at once.
 
 /** The first delay, in ms. */
 export const INITIAL_BACKOFF_MS = 10_000;
@@ -54,10 +56,10 @@ export class Backoff {
     return eventTime - e.lastUpdate < e.backoffMs;
   }
 
-  /** Returns when a key's delay, counted from its last update, ends. */
-  until(id: string): number | undefined {
-    const e = this.entries.get(id);
-    return e && e.lastUpdate + e.backoffMs;
+  /** Forgets keys not updated for 2 × the longest delay before now. [BO3] */
+  gc(now: number): void {
+    for (const [id, e] of this.entries)
+      if (now - e.lastUpdate > 2 * this.maxMs) this.entries.delete(id);
   }
 
   /** Forgets every key (a restarted kubelet starts with no backoff). */

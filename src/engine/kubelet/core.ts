@@ -5,11 +5,13 @@ import type { EventLoop } from '../clock/eventLoop';
 import type { Backoff } from './backoff';
 import type { ImageManager } from './imageManager';
 import type { PodIpam } from './node/network';
+import type { Pleg } from './pleg';
 import type { StatusManager } from './pods/statusManager';
 import type { PodWorkers } from './pods/worker';
 import type { Prober } from './prober';
 import type { Containerd } from './runtime/containerd';
 import type { Cri } from './runtime/cri';
+import type { SyncLoop } from './syncLoop';
 
 // What the pod-lifecycle code needs from its kubelet: one object, so sync.ts, start.ts and
 // terminate.ts read as functions of (kubelet, pod) rather than of a dozen parameters.
@@ -35,6 +37,10 @@ export interface KubeletCore {
   prober: Prober;
   /** Container restart back-off (kubelet.backOff). */
   restarts: Backoff;
+  /** The relist, sync and housekeeping ticks of this run, and their jitter. */
+  syncLoop: SyncLoop;
+  /** Notices container starts and exits. */
+  pleg: Pleg;
   ipam: PodIpam;
   status: StatusManager;
   workers: PodWorkers;

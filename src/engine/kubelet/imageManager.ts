@@ -58,11 +58,6 @@ export class ImageManager {
     return explicitTag && ref.tag !== 'latest' ? 'IfNotPresent' : 'Always';
   }
 
-  /** Returns when a pod's image back-off ends, if it has one. */
-  backoffEnd(pod: Pod, c: Container): number | undefined {
-    return this.backoff.until(key(pod, c));
-  }
-
   /** Makes sure a container's image is on the node, pulling it if the policy says so. */
   *ensure(pod: Pod, c: Container, fieldPath: string): Co<EnsureResult> {
     const image = c.image ?? '';

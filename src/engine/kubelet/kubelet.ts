@@ -12,8 +12,13 @@ import type { KubeletRuntime } from './kubeletMachine';
 import { kubeletMachine } from './kubeletMachine';
 import { NodeLease } from './node/lease';
 import { NodeReporter } from './node/reporter';
+import type { ProbeKind } from './events';
 import { syncPod } from './pods/sync';
+import { ORPHAN_GRACE_SECONDS, podGraceSeconds, shortenGrace } from './pods/terminate';
+import type { PodWorker } from './pods/worker';
 import { differsSemantically, newWorker } from './pods/worker';
+import { runCo } from './coroutine';
+import type { ProbeResult } from './prober';
 import type { RuntimeContainer } from './runtime/containerd';
 import { Containerd } from './runtime/containerd';
 import { buildCore } from './wiring';
@@ -48,7 +53,8 @@ export class Kubelet implements Component, KubeletRuntime {
       runtime: this.runtime,
       token: () => this.token(),
       alive: () => this.running,
-      onProbe: (uid, kind, failed) => this.onProbe(uid, kind, failed),
+      onProbe: (uid, kind, result) => this.onProbe(uid, kind, result),
+      onContainersChanged: (uid) => this.onContainersChanged(uid),
       sync: syncPod,
     });
     this.core = core;
@@ -130,6 +136,7 @@ export class Kubelet implements Component, KubeletRuntime {
 
   beginRunning(): void {
     this.running = true;
+    this.core.syncLoop.begin(this.core.loop.now());
     const alive = this.token();
     this.lease.start(this.reporter.uid(), alive);
     this.reporter.startLoop(alive);
@@ -143,6 +150,7 @@ export class Kubelet implements Component, KubeletRuntime {
     this.reporter.stop();
     this.informer.stop();
     this.core.workers.clear();
+    this.core.pleg.reset();
     this.core.prober.reset();
     this.core.images.reset();
     this.core.restarts.reset();
@@ -165,6 +173,7 @@ export class Kubelet implements Component, KubeletRuntime {
     }
     const changed = differsSemantically(w.pod, pod);
     w.pod = pod;
+    this.maybeShortenGrace(w);
     if (changed) this.core.workers.trigger(w);
     else this.core.status.reconcile(w);
   }
@@ -174,7 +183,15 @@ export class Kubelet implements Component, KubeletRuntime {
     if (!w) return;
     w.pod = pod;
     w.gone = true;
+    this.maybeShortenGrace(w);
     this.core.workers.trigger(w);
+  }
+
+  /** Stops a terminating pod's containers again if the apiserver shortened its grace period. */
+  private maybeShortenGrace(w: PodWorker): void {
+    const grace = podGraceSeconds(w.pod);
+    if (!w.terminating || w.gracePeriod === undefined || grace >= w.gracePeriod) return;
+    runCo(shortenGrace(this.core, w, grace), this.token(), () => {});
   }
 
   /** Removes sandboxes of pods that vanished while the kubelet was stopped. */
@@ -183,7 +200,7 @@ export class Kubelet implements Component, KubeletRuntime {
       if (this.core.workers.byUid.has(s.podUid)) continue;
       const ghost = newWorker({
         metadata: { name: s.name, namespace: s.namespace, uid: s.podUid },
-        spec: { containers: [], terminationGracePeriodSeconds: s.graceSeconds },
+        spec: { containers: [], terminationGracePeriodSeconds: ORPHAN_GRACE_SECONDS },
       });
       ghost.gone = true;
       this.core.workers.byUid.set(s.podUid, ghost);
@@ -192,22 +209,27 @@ export class Kubelet implements Component, KubeletRuntime {
     for (const s of this.runtime.sandboxes.values()) this.core.ipam.claim(s.ip);
   }
 
-  /** PLEG: a container exited, so its pod is synced (restart, back-off, completion). */
+  /** A container exited: PLEG notices it at the next relist. */
   private onExit(c: RuntimeContainer): void {
-    if (!this.running) return;
-    const w = this.core.workers.byUid.get(c.podUid);
-    this.core.prober.remove(c.id);
-    // A terminating pod's worker is busy stopping it and writes its status when done.
-    if (!w || w.terminating) return;
-    this.core.status.dirty(w);
-    this.core.workers.trigger(w);
+    if (this.running) this.core.pleg.changed(c.podUid, c.finishedAt ?? this.core.loop.now());
   }
 
-  private onProbe(uid: string, kind: string, failed: boolean): void {
+  /** PLEG: a pod's containers changed, so it is synced (restart, back-off, completion). */
+  private onContainersChanged(uid: string): void {
     const w = this.core.workers.byUid.get(uid);
-    if (!w) return;
-    if (failed && kind !== 'readiness') this.core.workers.trigger(w);
-    else this.core.status.dirty(w);
+    // A terminating pod's worker is busy stopping it and writes its status when done.
+    if (w && !w.terminating) this.core.workers.trigger(w);
+  }
+
+  /** A probe result changed: readiness and startup show in the status at once; all sync the pod. */
+  private onProbe(uid: string, kind: ProbeKind, result: ProbeResult): void {
+    const w = this.core.workers.byUid.get(uid);
+    if (!w || w.terminated) return;
+    if (kind !== 'liveness') {
+      if (w.observed) w.observed.probesAbsent = false;
+      this.core.status.dirty(w);
+    } else if (result !== 'Failure') return;
+    this.core.workers.trigger(w);
   }
 }
 

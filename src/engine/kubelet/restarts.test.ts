@@ -1,43 +1,144 @@
 import { describe, expect, it } from 'vitest';
-import { criTimes, eventsFor, getPod, kubeletEngine, pod, runPod, states } from './testing';
+import type { Pod } from '../api/types';
+import type { Kubelet } from './kubelet';
+import { criTimes, eventsFor, getPod, kubeletEngine, pod, runPod, watchPod } from './testing';
 
-describe('restarts with back-off [SYNC2] [BO1]', () => {
-  it('restarts sh -c "sleep 5; exit 1" at once, then after 10, 20, 40, 80 s of CrashLoopBackOff', () => {
+/** Records when each container of the node exits. */
+function exitTimes(kubelet: Kubelet): number[] {
+  const exits: number[] = [];
+  kubelet.runtime.onExit((c) => exits.push(c.finishedAt ?? Number.NaN));
+  return exits;
+}
+
+describe('CrashLoopBackOff [BACKOFF1] [BO1] [LOOP1] [LOOP2]', () => {
+  it('restarts at once, then 10, 20, 40, 80, 160, 300 s after each exit, on the next retry', () => {
     const { engine, kubelet } = kubeletEngine();
-    const exits: number[] = [];
-    kubelet.runtime.onExit(() => exits.push(engine.loop.now()));
+    const exits = exitTimes(kubelet);
     runPod(
       engine,
       pod('crash', { image: 'busybox:1.36', command: ['sh', '-c', 'sleep 5; exit 1'] }),
     );
-    engine.runFor(240_000);
-    // Each restart begins with CreateContainer once the back-off after the previous exit ends.
-    const creates = criTimes(engine, 'CreateContainer');
-    const waits = creates.slice(1).map((t, i) => t - (exits[i] ?? 0));
-    expect(waits.slice(0, 5)).toEqual([0, 10_000, 20_000, 40_000, 80_000]);
+    engine.runFor(700_000);
+    // Each restart begins with CreateContainer. The first comes at the PLEG relist after the
+    // exit; each later one at the first pod-worker retry (every 10–15 s) once the back-off has
+    // passed since the exit.
+    const waits = criTimes(engine, 'CreateContainer')
+      .slice(1)
+      .map((t, i) => t - (exits[i] ?? 0));
+    expect(waits).toEqual([102, 12_897, 24_897, 50_897, 83_897, 169_897, 304_897]);
+    const backoffs = [0, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000];
+    for (const [i, wait] of waits.entries()) {
+      expect(wait).toBeGreaterThanOrEqual(backoffs[i] ?? 0);
+      expect(wait).toBeLessThan((backoffs[i] ?? 0) + 16_000);
+    }
+    // The status is made when a sync begins: Error at the sync that sees the exit, then
+    // CrashLoopBackOff from the next retry on.
+    expect(watchPod(engine, 'crash').slice(0, 12)).toEqual([
+      '30 0/1 ContainerCreating 0',
+      '1011 1/1 Running 0',
+      '6011 0/1 Error 0',
+      '7011 1/1 Running 1 (2s ago)',
+      '12011 0/1 Error 1 (7s ago)',
+      '24011 0/1 CrashLoopBackOff 1 (13s ago)',
+      '25011 1/1 Running 2 (14s ago)',
+      '30011 0/1 Error 2 (19s ago)',
+      '43011 0/1 CrashLoopBackOff 2 (14s ago)',
+      '55011 1/1 Running 3 (26s ago)',
+      '60011 0/1 Error 3 (31s ago)',
+      '72011 0/1 CrashLoopBackOff 3 (13s ago)',
+    ]);
     const p = getPod(engine, 'crash');
+    const uid = p?.metadata?.uid ?? '';
     const cs = p?.status?.containerStatuses?.[0];
     expect(p?.status?.phase).toBe('Running');
-    expect(cs?.restartCount).toBe(5);
-    expect(cs?.state?.waiting?.reason).toBe('CrashLoopBackOff');
-    expect(cs?.state?.waiting?.message).toBe(
-      `back-off 2m40s restarting failed container=app pod=crash_default(${p?.metadata?.uid})`,
-    );
+    expect(cs?.restartCount).toBe(7);
     expect(cs?.lastState?.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
-    expect(states(engine, 'crash').slice(0, 6)).toEqual([
-      'waiting:ContainerCreating',
-      'running',
-      'terminated:Error',
-      'running',
-      'terminated:Error',
-      'waiting:CrashLoopBackOff',
-    ]);
     expect(eventsFor(engine, 'crash')).toContain(
-      `BackOff: Back-off restarting failed container app in pod crash_default(${p?.metadata?.uid})`,
+      `BackOff: Back-off restarting failed container app in pod crash_default(${uid})`,
     );
   });
 
-  it('kills a container over its memory limit: OOMKilled, exit 137', () => {
+  it('says how long it backs off in the waiting message: 10s, 20s … 5m0s', () => {
+    const { engine } = kubeletEngine();
+    runPod(engine, pod('crash', { image: 'busybox:1.36', command: ['sh', '-c', 'exit 2'] }));
+    engine.runFor(1_200_000);
+    const delays = new Set(
+      engine.trace
+        .all()
+        .filter((m) => m.type === 'response' && m.resource === 'pods/status')
+        .map((m) => (m.body as Pod).status?.containerStatuses?.[0]?.state?.waiting?.message ?? '')
+        .map(
+          (message) =>
+            /^back-off (\S+) restarting failed container=app pod=crash_default\(/.exec(
+              message,
+            )?.[1],
+        )
+        .filter((d) => d !== undefined),
+    );
+    expect([...delays]).toEqual(['10s', '20s', '40s', '1m20s', '2m40s', '5m0s']);
+  });
+
+  it('starts the back-off again at 10 s after a container ran 10 minutes [BO2]', () => {
+    const { engine } = kubeletEngine();
+    runPod(engine, pod('long', { image: 'wheelhouse/crash:660s' }));
+    runPod(engine, pod('short', { image: 'wheelhouse/crash:300s' }));
+    engine.runFor(1_400_000);
+    const starts = (name: string): number[] =>
+      engine.trace
+        .all()
+        .filter((m) => m.type === 'cri' && m.verb === 'StartContainer' && m.name === name)
+        .filter((m) => m.from.startsWith('kubelet/'))
+        .map((m) => m.t);
+    // long runs 660 s each time: its second exit comes more than 10 minutes after the back-off
+    // was last moved on, so it restarts at the next relist, as the first time did.
+    expect(starts('long')).toEqual([933, 661_049, 1_322_049]);
+    // short's second exit comes 5 minutes after its first restart: it waits out 10 s.
+    const short = starts('short');
+    expect(short[2]! - short[1]!).toBeGreaterThan(300_000 + 10_000);
+  });
+});
+
+describe('restartPolicy [PHASE1] [SYNC4]', () => {
+  it.each([
+    [
+      'Always',
+      'wheelhouse/complete:5s',
+      'Running',
+      ['6011 0/1 Completed 0', '7011 1/1 Running 1 (2s ago)'],
+    ],
+    ['OnFailure', 'wheelhouse/complete:5s', 'Succeeded', ['6011 0/1 Completed 0']],
+    [
+      'OnFailure',
+      'wheelhouse/crash:5s',
+      'Running',
+      ['6011 0/1 Error 0', '7011 1/1 Running 1 (2s ago)'],
+    ],
+    ['Never', 'wheelhouse/crash:5s', 'Failed', ['6011 0/1 Error 0']],
+    ['Never', 'wheelhouse/complete:5s', 'Succeeded', ['6011 0/1 Completed 0']],
+  ])('%s with %s: phase %s', (restartPolicy, image, phase, after) => {
+    const { engine } = kubeletEngine();
+    runPod(engine, pod('p', { image }, { restartPolicy }));
+    engine.runFor(8000);
+    expect(watchPod(engine, 'p')).toEqual([
+      '30 0/1 ContainerCreating 0',
+      '1011 1/1 Running 0',
+      ...after,
+    ]);
+    const p = getPod(engine, 'p');
+    expect(p?.status?.phase).toBe(phase);
+    const finished = phase !== 'Running';
+    // A finished pod's sandbox is stopped at once; its conditions say why it is not ready.
+    expect(criTimes(engine, 'StopPodSandbox')).toEqual(finished ? [6007] : []);
+    if (finished)
+      expect(p?.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({
+        status: 'False',
+        reason: phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed',
+      });
+  });
+});
+
+describe('container deaths', () => {
+  it('kills a container over its memory limit: OOMKilled, exit 137, then CrashLoopBackOff', () => {
     const { engine } = kubeletEngine();
     runPod(
       engine,
@@ -46,92 +147,41 @@ describe('restarts with back-off [SYNC2] [BO1]', () => {
         resources: { limits: { memory: '256Mi' } },
       }),
     );
-    engine.runFor(20_000);
+    engine.runFor(25_000);
+    expect(watchPod(engine, 'hog')).toEqual([
+      '30 0/1 ContainerCreating 0',
+      '1011 1/1 Running 0',
+      '4011 0/1 OOMKilled 0',
+      '5011 1/1 Running 1 (2s ago)',
+      '8011 0/1 OOMKilled 1 (5s ago)',
+      '20011 0/1 CrashLoopBackOff 1 (13s ago)',
+      '21011 1/1 Running 2 (14s ago)',
+      '24011 0/1 OOMKilled 2 (17s ago)',
+    ]);
     const cs = getPod(engine, 'hog')?.status?.containerStatuses?.[0];
-    expect(cs?.lastState?.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
-    expect(cs?.restartCount).toBeGreaterThanOrEqual(1);
-  });
-
-  it('ends a Never pod that exits 0 as Succeeded and stops its sandbox', () => {
-    const { engine } = kubeletEngine();
-    runPod(engine, pod('job', { image: 'wheelhouse/complete:5s' }, { restartPolicy: 'Never' }));
-    engine.runFor(30_000);
-    const p = getPod(engine, 'job');
-    expect(p?.status?.phase).toBe('Succeeded');
-    expect(p?.status?.containerStatuses?.[0]?.state?.terminated?.reason).toBe('Completed');
-    expect(p?.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({
-      status: 'False',
-      reason: 'PodCompleted',
-    });
-    expect(criTimes(engine, 'StopPodSandbox')).toHaveLength(1);
+    expect(cs?.state?.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
   });
 
   it('fails at start like runc for a missing executable: RunContainerError, then back-off', () => {
     const { engine } = kubeletEngine();
     runPod(engine, pod('typo', { image: 'busybox:1.36', command: ['slep', '10'] }));
     engine.runFor(15_000);
+    const runc =
+      'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "slep": executable file not found in $PATH: unknown';
     const cs = getPod(engine, 'typo')?.status?.containerStatuses?.[0];
     expect(cs?.lastState?.terminated).toMatchObject({
       exitCode: 128,
       reason: 'StartError',
       startedAt: '1970-01-01T00:00:00Z',
-      message:
-        'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "slep": executable file not found in $PATH: unknown',
+      message: runc,
     });
-    expect(eventsFor(engine, 'typo')).toContain(
-      'Failed: Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "slep": executable file not found in $PATH: unknown',
-    );
-    expect(states(engine, 'typo')).toContain('waiting:RunContainerError');
-    expect(cs?.state?.waiting?.reason).toBe('CrashLoopBackOff');
-  });
-});
-
-describe('image pulls [IMG1]-[IMG3]', () => {
-  it('reports an unknown image as ErrImagePull, then ImagePullBackOff', () => {
-    const { engine } = kubeletEngine();
-    runPod(engine, pod('bad', { image: 'wheelhouse/does-not-exist' }));
-    engine.runFor(30_000);
-    const err =
-      'rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/wheelhouse/does-not-exist:latest": failed to resolve reference "docker.io/wheelhouse/does-not-exist:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
-    expect(eventsFor(engine, 'bad').filter((e) => !e.startsWith('Scheduled'))).toEqual([
-      'Pulling: Pulling image "wheelhouse/does-not-exist"',
-      `Failed: Failed to pull image "wheelhouse/does-not-exist": ${err}`,
-      'Failed: Error: ErrImagePull',
-      'BackOff: Back-off pulling image "wheelhouse/does-not-exist"',
-      'Failed: Error: ImagePullBackOff',
+    expect(eventsFor(engine, 'typo')).toContain(`Failed: Error: ${runc}`);
+    expect(watchPod(engine, 'typo')).toEqual([
+      '30 0/1 ContainerCreating 0',
+      '1011 0/1 RunContainerError 0',
+      '2011 0/1 RunContainerError 1 (1s ago)',
+      '13011 0/1 CrashLoopBackOff 1 (12s ago)',
+      '14011 0/1 RunContainerError 2 (1s ago)',
     ]);
-    expect(states(engine, 'bad')).toEqual([
-      'waiting:ContainerCreating',
-      'waiting:ErrImagePull',
-      'waiting:ImagePullBackOff',
-    ]);
-    const p = getPod(engine, 'bad');
-    expect(p?.status?.phase).toBe('Pending');
-    expect(p?.status?.containerStatuses?.[0]?.state?.waiting?.message).toBe(
-      'Back-off pulling image "wheelhouse/does-not-exist"',
-    );
-  });
-
-  it('serializes pulls: the second one waits for the first', () => {
-    const { engine } = kubeletEngine();
-    runPod(engine, pod('a', { image: 'nginx:1.25' }));
-    runPod(engine, pod('b', { image: 'redis:7' }));
-    engine.runUntilIdle();
-    const pulled = eventsFor(engine, 'b').find((e) => e.startsWith('Pulled'));
-    expect(pulled).toBe(
-      'Pulled: Successfully pulled image "redis:7" in 1.903s (4.646s including waiting). Image size: 45022640 bytes.',
-    );
-  });
-
-  it('fails an absent image with imagePullPolicy Never', () => {
-    const { engine } = kubeletEngine();
-    runPod(engine, pod('never', { image: 'redis:7', imagePullPolicy: 'Never' }));
-    engine.runFor(5000);
-    expect(eventsFor(engine, 'never')).toContain(
-      'ErrImageNeverPull: Container image "redis:7" is not present with pull policy of Never',
-    );
-    expect(getPod(engine, 'never')?.status?.containerStatuses?.[0]?.state?.waiting?.reason).toBe(
-      'ErrImageNeverPull',
-    );
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { PodStatus } from '../api/types';
 import type { Engine } from '../engine';
-import { criTimes, eventsFor, getPod, kubeletEngine, pod, runPod } from './testing';
+import {
+  criTimes,
+  eventTimes,
+  eventsFor,
+  getPod,
+  kubeletEngine,
+  pod,
+  runPod,
+  watchPod,
+} from './testing';
 
 function lastStatus(engine: Engine, name: string): PodStatus | undefined {
   const patches = engine.trace
@@ -11,15 +20,39 @@ function lastStatus(engine: Engine, name: string): PodStatus | undefined {
     .status;
 }
 
-/** Deletes a pod as a user would; returns when the DELETE was sent. */
-function deletePod(engine: Engine, name: string): number {
+/** Deletes a pod as a user would (kubectl delete [--grace-period=N]); returns when it was sent. */
+function deletePod(engine: Engine, name: string, gracePeriodSeconds?: number): number {
   const sent = engine.loop.now();
-  engine.request('test', { verb: 'delete', resource: 'pods', namespace: 'default', name });
+  engine.request('test', {
+    verb: 'delete',
+    resource: 'pods',
+    namespace: 'default',
+    name,
+    gracePeriodSeconds,
+  });
   return sent;
 }
 
+/** Returns when the kubelet's StopContainer calls were answered, after t0. */
+function stopsAnswered(engine: Engine, t0: number): number[] {
+  return engine.trace
+    .all()
+    .filter(
+      (m) => m.type === 'cri' && m.verb === 'StopContainer' && m.from.startsWith('containerd/'),
+    )
+    .map((m) => m.t - t0);
+}
+
+/** Returns when the kubelet deleted the pod object (grace 0, after its final status), after t0. */
+function kubeletDeletes(engine: Engine, t0: number): number[] {
+  return engine.trace
+    .all()
+    .filter((m) => m.type === 'request' && m.verb === 'DELETE' && m.from === 'kubelet/node-1')
+    .map((m) => m.t - t0);
+}
+
 describe('graceful termination [TERM1]-[TERM3] [STAT2]', () => {
-  it('stops nginx at once (exit 0) and the pod object goes away', () => {
+  it('stops nginx at once (SIGQUIT, exit 0): Succeeded, then the kubelet deletes the pod', () => {
     const { engine } = kubeletEngine();
     runPod(engine, pod('web', { image: 'nginx:1.25' }));
     engine.runUntilIdle();
@@ -30,6 +63,9 @@ describe('graceful termination [TERM1]-[TERM3] [STAT2]', () => {
     const stops = engine.trace.all().filter((m) => m.type === 'cri' && m.verb === 'StopContainer');
     // Sent when the watch delivers the deletionTimestamp; answered when nginx has exited (50 ms).
     expect(stops.map((m) => m.t - t0)).toEqual([4, 55]);
+    // After StopPodSandbox, the final status (Succeeded: nginx exited 0), then DELETE grace 0.
+    expect(kubeletDeletes(engine, t0)).toEqual([143]);
+    expect(lastStatus(engine, 'web')?.phase).toBe('Succeeded');
     expect(criTimes(engine, 'RemovePodSandbox')).toHaveLength(1);
   });
 
@@ -42,13 +78,13 @@ describe('graceful termination [TERM1]-[TERM3] [STAT2]', () => {
     expect(getPod(engine, 'sleepy')?.metadata?.deletionTimestamp).toBeDefined();
     engine.runFor(2000);
     expect(getPod(engine, 'sleepy')).toBeUndefined();
-    const answered = engine.trace
-      .all()
-      .filter(
-        (m) => m.type === 'cri' && m.verb === 'StopContainer' && m.from.startsWith('containerd/'),
-      );
     // StopContainer reaches containerd at +5 ms; SIGKILL comes exactly 30 s later.
-    expect(answered.map((m) => m.t - t0)).toEqual([30_005]);
+    expect(stopsAnswered(engine, t0)).toEqual([30_005]);
+    // The final status is terminal, so kubectl shows its reason rather than Terminating.
+    expect(watchPod(engine, 'sleepy').slice(-2)).toEqual([
+      '1011 1/1 Running 0',
+      '31104 0/1 Error 0',
+    ]);
     const final = lastStatus(engine, 'sleepy');
     expect(final?.phase).toBe('Failed');
     expect(final?.containerStatuses?.[0]?.state?.terminated).toMatchObject({
@@ -57,60 +93,62 @@ describe('graceful termination [TERM1]-[TERM3] [STAT2]', () => {
     });
   });
 
-  it('honours a shorter grace period and a SIGTERM trap', () => {
+  it('ends a process that exits 143 on SIGTERM within the grace period', () => {
     const { engine } = kubeletEngine();
-    const script = "trap 'exit 0' TERM; while true; do sleep 1; done";
+    const script = "trap 'exit 143' TERM; while true; do sleep 1; done";
     runPod(engine, pod('trap', { image: 'busybox:1.36', command: ['sh', '-c', script] }));
     engine.runUntilIdle();
     engine.runFor(500);
-    deletePod(engine, 'trap');
-    engine.runFor(2000);
+    const t0 = deletePod(engine, 'trap');
+    engine.runFor(3000);
     expect(getPod(engine, 'trap')).toBeUndefined();
-    expect(lastStatus(engine, 'trap')?.containerStatuses?.[0]?.state?.terminated?.exitCode).toBe(0);
-  });
-});
-
-describe('the kubelet process', () => {
-  it('keeps containers running while stopped and resyncs them when started again', () => {
-    const { engine, kubelet } = kubeletEngine();
-    runPod(engine, pod('crash', { image: 'wheelhouse/crash:10s' }));
-    engine.runUntilIdle();
-    kubelet.stop();
-    engine.runFor(15_000);
-    // The container exited while the kubelet was down: nobody restarted or reported it.
-    expect(getPod(engine, 'crash')?.status?.containerStatuses?.[0]?.state?.running).toBeDefined();
-    kubelet.start();
-    engine.runUntilIdle();
-    const cs = getPod(engine, 'crash')?.status?.containerStatuses?.[0];
-    expect(cs?.restartCount).toBe(1);
-    expect(cs?.lastState?.terminated?.exitCode).toBe(1);
-    expect(kubelet.snapshot().state).toBe('running');
+    // The trap runs once the current sleep 1 ends.
+    expect(stopsAnswered(engine, t0)).toEqual([393]);
+    const final = lastStatus(engine, 'trap');
+    expect(final?.phase).toBe('Failed');
+    expect(final?.containerStatuses?.[0]?.state?.terminated).toMatchObject({
+      exitCode: 143,
+      reason: 'Error',
+    });
   });
 
-  it('kills a container on request (sim container kill) and restarts it', () => {
-    const { engine, kubelet } = kubeletEngine();
-    runPod(engine, pod('web', { image: 'nginx:1.25' }));
-    engine.runUntilIdle();
-    expect(kubelet.killContainer('default', 'web', undefined)).toBeUndefined();
-    engine.runUntilIdle();
-    const cs = getPod(engine, 'web')?.status?.containerStatuses?.[0];
-    expect(cs?.restartCount).toBe(1);
-    expect(cs?.lastState?.terminated).toMatchObject({ exitCode: 137, reason: 'Error' });
-    expect(kubelet.killContainer('default', 'web', 'nope')).toBe(
-      'container "nope" not found in pod "web"',
-    );
-  });
-
-  it('rejects a pod that does not fit: OutOfcpu', () => {
+  it('honours --grace-period=5, and a shorter one given while stopping [TERM4]', () => {
     const { engine } = kubeletEngine();
-    runPod(engine, pod('big', { image: 'nginx:1.25', resources: { requests: { cpu: '5' } } }));
+    runPod(engine, pod('a', { image: 'wheelhouse/stubborn' }));
+    runPod(engine, pod('b', { image: 'wheelhouse/stubborn' }));
     engine.runUntilIdle();
-    const p = getPod(engine, 'big');
-    expect(p?.status?.phase).toBe('Failed');
-    expect(p?.status?.reason).toBe('OutOfcpu');
-    expect(p?.status?.message).toBe(
-      "Pod was rejected: Node didn't have enough resource: cpu, requested: 5000, used: 0, capacity: 4000",
-    );
-    expect(criTimes(engine, 'RunPodSandbox')).toHaveLength(0);
+    const t0 = deletePod(engine, 'a', 5);
+    engine.runFor(1000);
+    deletePod(engine, 'b');
+    engine.runFor(1000);
+    deletePod(engine, 'b', 3);
+    engine.runFor(10_000);
+    expect(getPod(engine, 'a')).toBeUndefined();
+    expect(getPod(engine, 'b')).toBeUndefined();
+    // b's container exits at the shorter deadline; both of its StopContainer calls return then.
+    expect(stopsAnswered(engine, t0)).toEqual([5005, 5015, 5015]);
+    expect(eventTimes(engine, 'b', 'Killing').map((t) => t - t0)).toEqual([1009, 2014]);
+    const stops = engine.trace
+      .all()
+      .filter(
+        (m) => m.type === 'cri' && m.verb === 'StopContainer' && m.from.startsWith('kubelet/'),
+      )
+      .map((m) => (m.body as { timeout: number }).timeout);
+    expect(stops).toEqual([5, 30, 3]);
+  });
+
+  it('kills the containers of a force-deleted pod with its terminationGracePeriodSeconds', () => {
+    const { engine } = kubeletEngine();
+    runPod(engine, pod('gone', { image: 'wheelhouse/stubborn' }));
+    engine.runUntilIdle();
+    const t0 = deletePod(engine, 'gone', 0);
+    expect(getPod(engine, 'gone')).toBeUndefined();
+    engine.runFor(31_000);
+    // The apiserver forgot the pod at once; the kubelet sees it vanish from its watch and stops
+    // the container as for a deletion with grace 0: with the pod's own 30 s. [TERM1]
+    expect(eventTimes(engine, 'gone', 'Killing').map((t) => t - t0)).toEqual([4]);
+    expect(stopsAnswered(engine, t0)).toEqual([30_005]);
+    expect(criTimes(engine, 'RemovePodSandbox').map((t) => t - t0)).toEqual([30_088]);
+    expect(kubeletDeletes(engine, t0)).toEqual([]);
   });
 });

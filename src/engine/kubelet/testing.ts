@@ -2,6 +2,7 @@ import type { KubeObject } from '../api/object';
 import type { ContainerStatus, Event, Pod } from '../api/types';
 import { defaultNode } from '../cluster';
 import { Engine } from '../engine';
+import { podTable } from '../kubectl/printers/pod';
 import { createKubelet } from './kubelet';
 import type { Kubelet } from './kubelet';
 
@@ -92,4 +93,38 @@ export function states(engine: Engine, name: string): string[] {
       const [kind, detail] = Object.entries(s)[0] ?? ['?', {}];
       return `${kind}${(detail as { reason?: string }).reason ? `:${(detail as { reason?: string }).reason}` : ''}`;
     });
+}
+
+/**
+ * Returns what `kubectl get pod -w` shows after each status the kubelet wrote, as
+ * "<virtual ms> <READY> <STATUS> <RESTARTS>", leaving out writes that change none of them.
+ */
+export function watchPod(engine: Engine, name: string): string[] {
+  const lines: string[] = [];
+  let last = '';
+  for (const m of engine.trace.all()) {
+    if (m.type !== 'response' || m.resource !== 'pods/status' || m.name !== name) continue;
+    if (m.code !== 200) continue;
+    const [, ready, status, restarts] = podTable.row(m.body as Pod, m.t);
+    const line = `${ready} ${status} ${restarts}`;
+    if (line !== last) lines.push(`${m.t} ${line}`);
+    last = line;
+  }
+  return lines;
+}
+
+/** Returns the virtual times at which the kubelet reported an event with this reason about a pod. */
+export function eventTimes(engine: Engine, name: string, reason: string): number[] {
+  const ours = new Set<string>();
+  const times: number[] = [];
+  for (const m of engine.trace.all()) {
+    if (m.type !== 'request' || m.resource !== 'events') continue;
+    if (m.verb === 'POST') {
+      const e = (m.body as { body: Event }).body;
+      if (e.involvedObject.name !== name || e.reason !== reason) continue;
+      ours.add(e.metadata?.name ?? '');
+      times.push(m.t);
+    } else if (m.verb === 'PATCH' && ours.has(m.name ?? '')) times.push(m.t);
+  }
+  return times;
 }

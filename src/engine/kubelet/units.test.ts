@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContainerStatus, Pod } from '../api/types';
 import { Backoff } from './backoff';
 import { goDuration } from './format';
+import { SyncLoop, kubeletRng } from './syncLoop';
 import { admit } from './pods/admission';
 import { getPhase } from './pods/podStatus';
 import { statusPatch } from './pods/statusManager';
@@ -37,6 +38,41 @@ describe('flowcontrol back-off [BO1][BO2]', () => {
     expect(b.isInBackOffSince('c', now)).toBe(false);
     b.next('c', now);
     expect(b.get('c')).toBe(10_000);
+  });
+
+  it('garbage-collects entries not updated for 10 minutes [BO3]', () => {
+    let now = 0;
+    const b = new Backoff(() => now);
+    b.next('old', 0);
+    now = 5000;
+    b.next('new', 5000);
+    b.gc(600_000);
+    expect([b.get('old'), b.get('new')]).toEqual([10_000, 10_000]);
+    b.gc(600_001);
+    expect([b.get('old'), b.get('new')]).toEqual([0, 10_000]);
+  });
+});
+
+describe('the sync loop grid [LOOP1]-[LOOP3]', () => {
+  const loop = new SyncLoop(kubeletRng(1, 'node-1'));
+  loop.begin(185);
+  it.each([
+    [185, 1185],
+    [1184, 1185],
+    [1185, 2185],
+  ])('a change at %d ms is relisted at %d ms', (t, relist) =>
+    expect(loop.nextRelist(t)).toBe(relist),
+  );
+  it('retries a failed sync on a sync tick 10 to 15 s later', () => {
+    for (let i = 0; i < 50; i++) {
+      const at = loop.retryAfterError(5000);
+      expect((at - 185) % 1000).toBe(0);
+      expect(at).toBeGreaterThanOrEqual(15_000);
+      expect(at).toBeLessThanOrEqual(20_185);
+    }
+  });
+  it('keeps housekeeping on its 2 s grid', () => {
+    expect([loop.lastHousekeeping(2184), loop.lastHousekeeping(2185)]).toEqual([185, 2185]);
   });
 });
 

@@ -13,10 +13,12 @@ import { statusOf } from './pods/podStatus';
 import { StatusManager } from './pods/statusManager';
 import type { PodWorker, SyncOutcome } from './pods/worker';
 import { PodWorkers } from './pods/worker';
+import { Pleg } from './pleg';
 import type { ProbeListener } from './prober';
 import { Prober } from './prober';
 import type { Containerd } from './runtime/containerd';
 import { Cri } from './runtime/cri';
+import { SyncLoop, kubeletRng } from './syncLoop';
 
 // Builds the parts of one kubelet from the engine's shared pieces, so kubelet.ts only has to
 // connect the machine, the informer and the node reporting.
@@ -30,6 +32,8 @@ export interface Hooks {
   /** Whether the kubelet process runs. */
   alive(): boolean;
   onProbe: ProbeListener;
+  /** PLEG saw a pod's containers change. */
+  onContainersChanged(uid: string): void;
   sync(core: KubeletCore, w: PodWorker): Co<SyncOutcome>;
 }
 
@@ -47,6 +51,7 @@ export function buildCore(
   );
   const recorder = deps.recorder({ component: 'kubelet', host: spec.name });
   const cri = new Cri(hooks.name, hooks.runtime, deps.network, loop);
+  const syncLoop = new SyncLoop(kubeletRng(engine.config.seed, spec.name));
   const core = {
     nodeName: spec.name,
     hostIP: nodeIP(index),
@@ -57,13 +62,17 @@ export function buildCore(
     runtime: hooks.runtime,
     cri,
     restarts: new Backoff(() => loop.now()),
+    syncLoop,
+    pleg: new Pleg(loop, syncLoop, hooks.onContainersChanged, hooks.token),
     ipam: new PodIpam(podCIDR(index)),
     alive: hooks.alive,
     images: new ImageManager(loop, hooks.runtime, cri, recorder, hooks.token),
     prober: new Prober(
       loop,
+      hooks.runtime,
       recorder,
       (pod: Pod, name: string) => fieldPath(pod, name),
+      syncLoop,
       hooks.onProbe,
     ),
   } as KubeletCore;

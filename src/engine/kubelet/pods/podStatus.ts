@@ -1,7 +1,7 @@
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from '../../api/types';
 import type { KubeletCore } from '../core';
 import type { RuntimeContainer, Sandbox } from '../runtime/containerd';
-import type { PodWorker } from './worker';
+import type { Observed, PodWorker } from './worker';
 import {
   KUBELET_CONDITIONS,
   containersReady,
@@ -19,12 +19,14 @@ import { containerStatus, sortStatuses } from './containerStatus';
 //   [PHASE2] a failed init container with restartPolicy Never fails the pod.
 //   [PHASE3] a terminated pod (deleted or finished) is Succeeded or Failed; a phase never leaves
 //            Succeeded or Failed once the apiserver shows it.
+//   [STAT3] the status is generated when a sync begins, from what the kubelet sees then, so what a
+//           sync does shows in the next one's status; only probe results change it in between.
 
 /** Everything a pod status is generated from. */
 export interface StatusInputs {
   pod: Pod;
   hostIP: string;
-  sandbox?: Sandbox;
+  sandbox?: Pick<Sandbox, 'ip' | 'ready'>;
   containers: readonly RuntimeContainer[];
   failures: ReadonlyMap<string, StartFailure>;
   probe(c: RuntimeContainer): { started: boolean; ready: boolean } | undefined;
@@ -176,6 +178,19 @@ export function getPhase(
   return 'Pending';
 }
 
+/** Takes what a sync sees of its pod and sets the pod's status from it (generateAPIPodStatus). [STAT3] */
+export function observe(k: KubeletCore, w: PodWorker): Observed {
+  const sandbox = k.runtime.sandboxOf(w.uid);
+  w.observed = {
+    containers: k.runtime.podContainers(w.uid).map((c) => ({ ...c })),
+    sandbox: sandbox && { ip: sandbox.ip, ready: sandbox.ready },
+    failures: new Map(w.failures),
+    probesAbsent: !k.prober.hasPod(w.uid),
+  };
+  k.status.dirty(w);
+  return w.observed;
+}
+
 /** Returns the status a kubelet reports for one of its pods (rejected pods keep their verdict). */
 export function statusOf(k: KubeletCore, w: PodWorker): PodStatus {
   const pod = w.pod;
@@ -190,16 +205,14 @@ export function statusOf(k: KubeletCore, w: PodWorker): PodStatus {
     if (pod.status?.qosClass) s.qosClass = pod.status.qosClass;
     return s;
   }
+  const seen = w.observed;
   return generatePodStatus({
     pod,
     hostIP: k.hostIP,
-    sandbox: k.runtime.sandboxOf(w.uid),
-    containers: k.runtime.podContainers(w.uid),
-    failures: w.failures,
-    probe: (c) => {
-      const p = k.prober.state(c.id);
-      return p && { started: p.started, ready: p.ready };
-    },
+    sandbox: seen?.sandbox,
+    containers: seen?.containers ?? [],
+    failures: seen?.failures ?? new Map(),
+    probe: (c) => (seen?.probesAbsent ? undefined : k.prober.status(w.uid, c.name, c.id)),
     terminal: w.terminated,
     previous: w.status.lastSent ?? pod.status,
     startTime,

@@ -17,8 +17,7 @@ import type { PodWorker } from './worker';
 
 /** What starting a container achieved. */
 export type StartOutcome =
-  | { ok: true; container: RuntimeContainer }
-  | { ok: false; reason: string; message: string; backoffUntil?: number };
+  { ok: true; container: RuntimeContainer } | { ok: false; reason: string; message: string };
 
 /** Returns the labels a CRI call about this pod carries. */
 export function podLabel(pod: Pod): { namespace?: string; name?: string; uid?: string } {
@@ -38,11 +37,7 @@ export function* startContainer(
   const ensured = yield* k.images.ensure(pod, spec, fieldPath(pod, spec.name));
   if (!ensured.ok) {
     containerEvent(k, pod, spec.name, 'Warning', Reason.Failed, errorEvent(ensured.reason));
-    const backoffUntil =
-      ensured.reason === ContainerReason.ImagePullBackOff
-        ? k.images.backoffEnd(pod, spec)
-        : undefined;
-    return { ...ensured, backoffUntil };
+    return ensured;
   }
   const plan = planProcess({
     behaviour: ensured.image.variant.behaviour,
@@ -66,9 +61,8 @@ export function* startContainer(
     return { ok: false, reason: ContainerReason.RunContainerError, message: err };
   }
   containerEvent(k, pod, spec.name, 'Normal', Reason.Started, startedContainer(spec.name));
-  k.prober.add(pod, spec, c, sandbox.ip);
+  k.pleg.changed(w.uid, c.startedAt ?? k.loop.now());
   k.runtime.collect(c.podUid, c.name);
-  k.status.dirty(w);
   return { ok: true, container: c };
 }
 

@@ -5,23 +5,38 @@ import type { KubeletCore } from '../core';
 import { containerEvent } from '../core';
 import { Reason, stoppingContainer } from '../events';
 import type { RuntimeContainer } from '../runtime/containerd';
+import { observe } from './podStatus';
 import { podLabel } from './start';
 import type { PodWorker } from './worker';
 
-// Stopping pods (SyncTerminatingPod, killContainer in kuberuntime_container.go):
+// Stopping pods (SyncTerminatingPod, killPod and killContainer in kuberuntime_container.go):
 //   [TERM1] every running container gets Killing "Stopping container <name>", then StopContainer
-//           with the pod's grace period: deletionGracePeriodSeconds when deleted, else
-//           terminationGracePeriodSeconds (30); never less than 2 s.
-//   [TERM2] after the containers, StopPodSandbox; the pod is then terminal and its final status
-//           is written (then the status manager deletes it, if it was being deleted).
+//           with the pod's grace period (calculateEffectiveGracePeriod): deletionGracePeriodSeconds
+//           when the apiserver set one above 0, else terminationGracePeriodSeconds (30); at least
+//           1 s, and a container always gets at least 2 s (minimumGracePeriodInSeconds). So a pod
+//           force-deleted with grace 0 still gets its terminationGracePeriodSeconds.
+//   [TERM2] liveness and startup probes stop first; after the containers, StopPodSandbox and the
+//           readiness probes stop; the pod is then terminal and its final status is written (then
+//           the status manager deletes it, if it was being deleted).
 //   [TERM3] once the pod object is gone, RemovePodSandbox frees the sandbox and its IP.
+//   [TERM4] a grace period can only shrink: an update with a shorter one while the containers are
+//           stopping stops them again with it (another Killing event).
+//   [TERM5] containers of a pod the kubelet no longer knows (deleted while it was stopped) are
+//           killed with a grace period of 1 s, so 2 s.
 
 /** The shortest stop timeout the kubelet gives a container (minimumGracePeriodInSeconds). */
 export const MIN_GRACE_SECONDS = 2;
+/** The grace period for orphaned containers (SyncTerminatingRuntimePod). [TERM5] */
+export const ORPHAN_GRACE_SECONDS = 1;
 
 /** Returns the grace period a pod's containers get when the pod is stopped. [TERM1] */
 export function podGraceSeconds(pod: Pod): number {
-  return pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+  const requested = pod.metadata?.deletionGracePeriodSeconds;
+  const grace =
+    requested !== undefined && requested > 0
+      ? requested
+      : (pod.spec?.terminationGracePeriodSeconds ?? 30);
+  return Math.max(grace, 1);
 }
 
 /** Stops one container with an event naming why. [TERM1] */
@@ -33,7 +48,6 @@ export function* killContainer(
   graceSeconds: number,
 ): Co<void> {
   containerEvent(k, pod, c.name, 'Normal', Reason.Killing, message);
-  k.prober.remove(c.id);
   yield* k.cri.stopContainer(podLabel(pod), c, Math.max(graceSeconds, MIN_GRACE_SECONDS));
 }
 
@@ -41,20 +55,29 @@ export function* killContainer(
 export function* terminatePod(k: KubeletCore, w: PodWorker): Co<void> {
   const pod = w.pod;
   w.terminating = true;
-  k.prober.removePod(w.uid);
-  yield* stopAll(k, pod, w.uid, podGraceSeconds(pod));
+  w.gracePeriod = podGraceSeconds(pod);
+  observe(k, w);
+  k.prober.stopLivenessAndStartup(w.uid);
+  yield* stopContainers(k, w, w.gracePeriod);
   const sandbox = k.runtime.sandboxOf(w.uid);
   if (sandbox?.ready) yield* k.cri.stopPodSandbox(podLabel(pod), sandbox);
+  k.prober.removePod(w.uid);
   w.terminating = false;
   w.terminated = true;
-  k.status.dirty(w);
+  observe(k, w);
+}
+
+/** Stops a terminating pod's containers again with a shorter grace period. [TERM4] */
+export function* shortenGrace(k: KubeletCore, w: PodWorker, graceSeconds: number): Co<void> {
+  w.gracePeriod = graceSeconds;
+  yield* stopContainers(k, w, graceSeconds);
 }
 
 /** Cleans up after a pod whose object is gone: stop what still runs, remove the sandbox. [TERM3] */
 export function* removePod(k: KubeletCore, w: PodWorker): Co<void> {
   const pod = w.pod;
   k.prober.removePod(w.uid);
-  yield* stopAll(k, pod, w.uid, podGraceSeconds(pod));
+  yield* stopContainers(k, w, podGraceSeconds(pod));
   const sandbox = k.runtime.sandboxOf(w.uid);
   if (sandbox) {
     if (sandbox.ready) yield* k.cri.stopPodSandbox(podLabel(pod), sandbox);
@@ -64,10 +87,10 @@ export function* removePod(k: KubeletCore, w: PodWorker): Co<void> {
   k.workers.forget(w);
 }
 
-function* stopAll(k: KubeletCore, pod: Pod, uid: string, grace: number): Co<void> {
-  const running = k.runtime.podContainers(uid).filter((c) => c.state !== 'exited');
+function* stopContainers(k: KubeletCore, w: PodWorker, grace: number): Co<void> {
+  const running = k.runtime.podContainers(w.uid).filter((c) => c.state !== 'exited');
   yield* all(
-    running.map((c) => killContainer(k, pod, c, stoppingContainer(c.name), grace)),
+    running.map((c) => killContainer(k, w.pod, c, stoppingContainer(c.name), grace)),
     () => k.alive(),
   );
 }

@@ -3,13 +3,25 @@ import type { Pod, PodStatus } from '../../api/types';
 import type { EventLoop, Timer } from '../../clock/eventLoop';
 import type { Co } from '../coroutine';
 import { runCo } from '../coroutine';
+import type { RuntimeContainer, Sandbox } from '../runtime/containerd';
 import type { StartFailure } from './containerStatus';
 
 // Pod workers (pkg/kubelet/pod_workers.go): one per pod, running at most one sync at a time. A
-// change that arrives during a sync makes the worker sync again when it finishes; a sync may ask
-// to be run again later (a restart back-off ending, a failed pull's retry).
+// change that arrives during a sync makes the worker sync again when it finishes; a failed sync
+// asks to run again later ([LOOP2]), and any earlier sync replaces that retry.
 //   [WORK1] a pod's own status coming back from the apiserver does not start a sync; spec,
 //           labels, annotations and deletion do (podsDifferSemantically).
+
+/** What the kubelet saw of a pod when a sync began (the pod cache): its status is made from it. */
+export interface Observed {
+  /** Copies of the pod's containers as they were. */
+  containers: RuntimeContainer[];
+  sandbox?: Pick<Sandbox, 'ip' | 'ready'>;
+  /** Why starts failed, as of the previous sync (the reasonCache). */
+  failures: ReadonlyMap<string, StartFailure>;
+  /** The pod had no probe workers yet (its first sync in this run): its probes read as absent. */
+  probesAbsent: boolean;
+}
 
 /** The kubelet's state for one pod: plain data, no actor ([SCALE1]). */
 export interface PodWorker {
@@ -22,11 +34,15 @@ export interface PodWorker {
   startTime?: string;
   /** Why the last sync could not start each container (reasonCache). */
   failures: Map<string, StartFailure>;
+  /** The pod as of the start of its last sync. */
+  observed?: Observed;
   syncing: boolean;
   again: boolean;
   requeue?: Timer;
   /** Stopping its containers is under way. */
   terminating: boolean;
+  /** The grace period its containers were given when it began terminating. */
+  gracePeriod?: number;
   /** Its containers and sandbox are stopped: the pod is terminal (podIsTerminal). */
   terminated: boolean;
   /** The kubelet has sent DELETE (grace 0) after the final status. */
@@ -45,7 +61,7 @@ export interface PodWorker {
 
 /** When a sync wants to run again. */
 export interface SyncOutcome {
-  /** Virtual time to sync again (a back-off ends, or a failed start is retried). */
+  /** Virtual time to sync again after a failed sync. */
   retryAt?: number;
 }
 
@@ -128,9 +144,7 @@ export class PodWorkers {
         w.requeue = this.loop.schedule(
           Math.max(0, outcome.retryAt - this.loop.now()),
           () => this.trigger(w),
-          {
-            background: true,
-          },
+          { background: true },
         );
     });
   }

@@ -21,8 +21,6 @@ export interface Sandbox {
   ip: string;
   ready: boolean;
   createdAt: number;
-  /** The pod's grace period, for stopping its containers after the pod object is gone. */
-  graceSeconds: number;
 }
 
 /** What the kubelet asks containerd to create. */

@@ -54,7 +54,7 @@ export class Cri {
   ) {}
 
   /** Creates the pod's sandbox with the given IP. */
-  runPodSandbox(pod: PodLabel, ip: string, graceSeconds: number): Co<Sandbox> {
+  runPodSandbox(pod: PodLabel, ip: string): Co<Sandbox> {
     return this.call<Sandbox>('RunPodSandbox', pod, { pod: pod.name }, (reply) => {
       const sandbox: Sandbox = {
         id: this.runtime.newId(),
@@ -64,7 +64,6 @@ export class Cri {
         ip,
         ready: true,
         createdAt: this.loop.now() + CRI_WORK_MS.RunPodSandbox,
-        graceSeconds,
       };
       this.loop.schedule(CRI_WORK_MS.RunPodSandbox, () =>
         this.runtime.sandboxes.set(sandbox.id, sandbox),
