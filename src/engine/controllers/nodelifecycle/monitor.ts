@@ -122,12 +122,13 @@ export class NodeHealthMonitor {
       list.push(currentReady);
     }
     if (currentReady) {
-      const pods = ctx.pods.byIndex(BY_NODE_NAME, nodeName) as unknown as Pod[];
       yield* processTaintBaseEviction(ctx, node, observedReady);
       const becameNotReady = currentReady.status !== 'True' && observedReady.status === 'True';
       const retry = this.nodesToRetry.has(nodeName) && observedReady.status !== 'True';
       if (becameNotReady) recordNodeStatusChange(ctx.recorder, node, NODE_NOT_READY_STATUS);
       if (becameNotReady || retry) {
+        // Read only when needed: a healthy node's pass touches none of its pods. [SCALE1]
+        const pods = ctx.pods.byIndex(BY_NODE_NAME, nodeName) as unknown as Pod[];
         const marked = yield* markPodsNotReady(pods, nodeName, ctx.recorder, () => ctx.now());
         if (!marked) {
           this.nodesToRetry.add(nodeName);

@@ -44,7 +44,7 @@ export interface NodeHealth {
 export interface HealthCheck {
   /** What to remember about the node. */
   health: NodeHealth;
-  /** A copy of the node, its conditions set to Unknown when the grace period ran out. */
+  /** The node; a copy with its conditions set to Unknown when the grace period ran out. */
   node: Node;
   /** The Ready condition as the node had it (a stand-in when it never posted one). */
   observedReady: NodeCondition;
@@ -69,11 +69,11 @@ export function checkNodeHealth(
   lease: Lease | undefined,
   now: number,
 ): HealthCheck {
-  const node = wireCopy(cached);
-  const status = (node.status ??= {});
-  const created = node.metadata?.creationTimestamp as string;
+  // The cached node is shared and frozen; it is copied only when its conditions must change.
+  const status = cached.status ?? {};
+  const created = cached.metadata?.creationTimestamp as string;
   let health = saved && { ...saved };
-  let currentReady = nodeCondition(status, 'Ready');
+  const currentReady = nodeCondition(status, 'Ready');
   let observedReady: NodeCondition;
   let grace: number;
   if (!currentReady) {
@@ -109,16 +109,19 @@ export function checkNodeHealth(
     health.lease = lease;
     health.probeTimestamp = now;
   }
-  let updateStatus = false;
   // Upstream asks for now strictly after probe + grace, and passes run a period after the last
   // one finished, so each is a little late and the pass exactly one grace period on catches it.
   // Virtual passes take no time, so "at or after" is what makes the same pass act.
-  if (now >= health.probeTimestamp + grace) {
-    markUnknown(status, created, now);
-    currentReady = nodeCondition(status, 'Ready');
-    updateStatus = !equal(currentReady, observedReady);
-  }
-  return { health, node, observedReady, currentReady, updateStatus };
+  if (now < health.probeTimestamp + grace)
+    return { health, node: cached, observedReady, currentReady, updateStatus: false };
+  const node = wireCopy(cached);
+  const marked = (node.status ??= {});
+  markUnknown(marked, created, now);
+  // Upstream's health record points at the node it marks: keep it so when it was just taken.
+  if (health.status === status) health.status = marked;
+  const markedReady = nodeCondition(marked, 'Ready');
+  const updateStatus = !equal(markedReady, observedReady);
+  return { health, node, observedReady, currentReady: markedReady, updateStatus };
 }
 
 /** Sets the monitored conditions to Unknown. [HEALTH3] */
