@@ -24,6 +24,20 @@ export function fillCreateMetadata(obj: KubeObject, rng: Rng, now: number): void
   delete meta.deletionGracePeriodSeconds;
   delete meta.resourceVersion;
   delete meta.selfLink;
+  omitEmptyMetadata(meta);
+}
+
+/**
+ * Drops empty labels, annotations, finalizers, ownerReferences and managedFields: ObjectMeta
+ * tags them omitempty, so an object whose last owner reference was removed shows none at all.
+ */
+function omitEmptyMetadata(meta: NonNullable<KubeObject['metadata']>): void {
+  for (const field of ['labels', 'annotations'] as const) {
+    const v = meta[field];
+    if (v && Object.keys(v).length === 0) delete meta[field];
+  }
+  for (const field of ['finalizers', 'ownerReferences', 'managedFields'] as const)
+    if (meta[field]?.length === 0) delete meta[field];
 }
 
 /** Carries over the metadata an update may not change: uid, creation and deletion stamps. */
@@ -52,4 +66,5 @@ export function keepUpdateMetadata(
     meta.deletionGracePeriodSeconds = prev.deletionGracePeriodSeconds;
   else delete meta.deletionGracePeriodSeconds;
   if (prev.generation !== undefined) meta.generation = prev.generation;
+  omitEmptyMetadata(meta);
 }
