@@ -16,6 +16,7 @@ const KINDS: Record<string, string> = {
   ReplicaSet: 'apps/v1.d.ts',
   Deployment: 'apps/v1.d.ts',
   Lease: 'coordination/v1.d.ts',
+  PriorityClass: 'scheduling/v1.d.ts',
 };
 
 type Schema = Record<string, unknown>;

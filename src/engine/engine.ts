@@ -1,5 +1,6 @@
 import type { StoredObject } from './api/object';
 import { ApiServer } from './apiserver/apiserver';
+import { systemPriorityClasses } from './apiserver/registry/priorityclasses/system';
 import type { ApiRequest, ApiResponse } from './apiserver/types';
 import type { ClusterConfig } from './cluster';
 import { clusterConfig } from './cluster';
@@ -48,6 +49,7 @@ export class Engine {
       compactionIntervalMs: 5 * 60 * 1000,
     });
     this.bootstrapNamespaces();
+    this.bootstrapPriorityClasses();
     for (const make of factories) this.add(make);
     for (const c of this.components.values()) c.start();
     this.loop.runUntilIdle();
@@ -145,6 +147,12 @@ export class Engine {
   /** Holds every watch event delivered to a component back by ms (0 clears it). */
   setWatchDelay(component: string, ms: number): void {
     this.client(component).setWatchDelay(ms);
+  }
+
+  // The apiserver's post-start hook scheduling/bootstrap-system-priority-classes.
+  private bootstrapPriorityClasses(): void {
+    for (const body of systemPriorityClasses())
+      this.apiserver.serve({ verb: 'create', resource: 'priorityclasses', body }, () => {});
   }
 
   private bootstrapNamespaces(): void {

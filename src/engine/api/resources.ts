@@ -26,6 +26,16 @@ const table: ResourceInfo[] = [
   res('ReplicaSet', 'replicasets', 'apps', true, ['rs'], 'replicasets', true, true),
   res('Deployment', 'deployments', 'apps', true, ['deploy'], 'deployments', true, true),
   res('Lease', 'leases', 'coordination.k8s.io', true, [], 'leases', false, false),
+  res(
+    'PriorityClass',
+    'priorityclasses',
+    'scheduling.k8s.io',
+    false,
+    ['pc'],
+    'priorityclasses',
+    false,
+    false,
+  ),
 ];
 
 function res(

@@ -2,6 +2,7 @@ import type * as core from 'kubernetes-types/core/v1';
 import type * as apps from 'kubernetes-types/apps/v1';
 import type * as coordination from 'kubernetes-types/coordination/v1';
 import type * as meta from 'kubernetes-types/meta/v1';
+import type * as scheduling from 'kubernetes-types/scheduling/v1';
 
 // The API types the engine works with. kubernetes-types marks server-set fields readonly because
 // clients may not set them; the engine is the server, so it uses mutable views of the same types.
@@ -41,3 +42,4 @@ export type Deployment = DeepMutable<apps.Deployment>;
 export type DeploymentCondition = DeepMutable<apps.DeploymentCondition>;
 export type ReplicaSet = DeepMutable<apps.ReplicaSet>;
 export type Lease = DeepMutable<coordination.Lease>;
+export type PriorityClass = DeepMutable<scheduling.PriorityClass>;

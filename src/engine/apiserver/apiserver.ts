@@ -190,6 +190,10 @@ export class ApiServer {
         const r = resourceByName(resource);
         return r ? store.get(storageKey(r, namespace, name))?.value : undefined;
       },
+      list: (resource) => {
+        const r = resourceByName(resource);
+        return r ? store.range(storagePrefix(r)).kvs.map((kv) => kv.value) : [];
+      },
     };
     return {
       req,

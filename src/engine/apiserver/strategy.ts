@@ -9,6 +9,8 @@ export interface StrategyContext {
   now: number;
   /** Reads a current object (e.g. a Namespace during admission). */
   lookup(resource: string, namespace: string | undefined, name: string): KubeObject | undefined;
+  /** Lists the current objects of a small cluster-scoped resource (PriorityClasses). */
+  list(resource: string): KubeObject[];
 }
 
 /**

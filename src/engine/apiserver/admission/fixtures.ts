@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../api/object';
-import type { Pod } from '../../api/types';
+import type { Pod, PriorityClass } from '../../api/types';
 import { Rng } from '../../rng/rng';
 import { StatusError } from '../errors';
 import type { StrategyContext } from '../strategy';
@@ -12,9 +12,22 @@ const namespaces: Record<string, KubeObject> = {
   leaving: { metadata: { name: 'leaving' }, status: { phase: 'Terminating' } },
 };
 
-/** Returns a strategy context whose lookup knows "default" and the terminating "leaving". */
-export function fixtureContext(seed = 1): StrategyContext {
-  return { rng: new Rng(seed), now: 0, lookup: (_r, _ns, name) => namespaces[name] };
+/**
+ * Returns a strategy context that knows "default", the terminating "leaving", and the given
+ * PriorityClasses.
+ */
+export function fixtureContext(seed = 1, priorityClasses: PriorityClass[] = []): StrategyContext {
+  const stored: Record<string, KubeObject[]> = {
+    namespaces: Object.values(namespaces),
+    priorityclasses: priorityClasses,
+  };
+  const list = (resource: string): KubeObject[] => stored[resource] ?? [];
+  return {
+    rng: new Rng(seed),
+    now: 0,
+    lookup: (resource, _ns, name) => list(resource).find((o) => o.metadata?.name === name),
+    list,
+  };
 }
 
 /** Returns the attributes of a pod create in "default", with overrides. */

@@ -7,6 +7,7 @@ import { leaseStrategy } from './leases/strategy';
 import { namespaceStrategy } from './namespaces/strategy';
 import { nodeStrategy } from './nodes/strategy';
 import { podStrategy } from './pods/strategy';
+import { priorityClassStrategy } from './priorityclasses/strategy';
 import { replicaSetStrategy } from './replicasets/strategy';
 
 // resource → strategy, one table (like pkg/registry's storage providers).
@@ -18,6 +19,7 @@ const table: Readonly<Record<string, RegistryStrategy>> = {
   replicasets: replicaSetStrategy,
   deployments: deploymentStrategy,
   leases: leaseStrategy,
+  priorityclasses: priorityClassStrategy,
 };
 
 const strategies = new Map<string, RegistryStrategy>(

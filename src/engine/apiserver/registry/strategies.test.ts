@@ -134,7 +134,7 @@ describe('registry strategies', () => {
 
   it('refuses to delete the system namespaces', () => {
     const s = strategyFor('namespaces');
-    const ctx = { rng: new Rng(1), now: 0, lookup: () => undefined };
+    const ctx = { rng: new Rng(1), now: 0, lookup: () => undefined, list: () => [] };
     expect(() => s.admitDelete?.({ metadata: { name: 'kube-system' } }, ctx)).toThrow(
       'namespaces "kube-system" is forbidden: this namespace may not be deleted',
     );

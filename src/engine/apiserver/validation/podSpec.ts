@@ -12,7 +12,8 @@ import { validateVolumes } from './volumes';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
-const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
+/** The preemption policies a pod or PriorityClass may name (core.PreemptionPolicy). */
+export const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
 const MAX_INT32 = 2147483647;
 
 /** How a PodSpec is being validated: a Pod's own spec or a template in a workload. */
@@ -21,7 +22,8 @@ export interface PodSpecOptions {
   isPod: boolean;
 }
 
-function validateEnumField(
+/** Validates a required enum field: Required when empty, NotSupported when unknown. */
+export function validateEnumField(
   value: string | undefined,
   valid: readonly string[],
   path: string,

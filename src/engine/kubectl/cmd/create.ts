@@ -18,6 +18,7 @@ import { dryRunStrategy, outputFormat, validationEnabled } from './options';
 import { createObject, printCreated } from './createObject';
 import { createDeploymentCommand } from './createDeployment';
 import { createNamespaceCommand } from './createNamespace';
+import { createPriorityClassCommand } from './createPriorityClass';
 
 // kubectl create (staging/src/k8s.io/kubectl/pkg/cmd/create/create.go): -f creates every object
 // in the files ("error when creating" on failure); without -f it lists its generators.
@@ -43,7 +44,7 @@ export const createCommand: CommandSpec = {
     stringFlag('raw'),
     boolFlag('record'),
   ],
-  subcommands: [createDeploymentCommand, createNamespaceCommand],
+  subcommands: [createDeploymentCommand, createNamespaceCommand, createPriorityClassCommand],
   run: runCreate,
 };
 

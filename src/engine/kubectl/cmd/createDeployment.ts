@@ -1,20 +1,10 @@
 import type { KubeObject } from '../../api/object';
 import type { Container } from '../../api/types';
-import { resourceForKind } from '../../api/resources';
-import type { ResourceInfo } from '../../api/resources';
 import { NAME_SUFFIX_ALPHABET } from '../../apiserver/meta';
 import type { Task } from '../../client/task';
-import { KubectlError, messageOf, usageError } from '../errors';
-import {
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
-  SAVE_CONFIG_FLAG,
-  VALIDATE_FLAG,
-  fieldManagerFlag,
-} from '../flags/common';
+import { KubectlError, usageError } from '../errors';
 import type { CommandContext, CommandSpec } from './context';
-import { createObject, printCreated } from './createObject';
-import { dryRunStrategy, outputFormat } from './options';
+import { CREATE_SUBCOMMAND_FLAGS, createBuilt } from './createObject';
 
 // kubectl create deployment (staging/src/k8s.io/kubectl/pkg/cmd/create/create_deployment.go):
 // the exact object kubectl builds — app=NAME on the deployment, selector and template; one
@@ -31,14 +21,10 @@ export const createDeploymentCommand: CommandSpec = {
   use: 'deployment NAME --image=image -- [COMMAND] [args...]',
   short: 'Create a deployment with the specified name',
   flags: [
-    OUTPUT_FLAG,
-    SAVE_CONFIG_FLAG,
-    VALIDATE_FLAG,
-    DRY_RUN_FLAG,
+    ...CREATE_SUBCOMMAND_FLAGS,
     { name: 'image', type: 'stringSlice' },
     { name: 'port', type: 'int32', default: -1 },
     { name: 'replicas', shorthand: 'r', type: 'int32', default: 1 },
-    fieldManagerFlag('kubectl-create'),
   ],
   run: runCreateDeployment,
 };
@@ -58,17 +44,7 @@ function* runCreateDeployment(ctx: CommandContext): Task<void> {
   if (images.length > 1 && command.length > 0) {
     throw new KubectlError('cannot specify multiple --image options and command');
   }
-  const dry = dryRunStrategy(ctx.flags);
-  const format = outputFormat(ctx.flags);
-  const deploy = buildDeployment(ctx, name, images, command);
-  const resource = resourceForKind('Deployment') as ResourceInfo;
-  let created: KubeObject;
-  try {
-    created = yield* createObject(ctx, resource, deploy, dry);
-  } catch (e) {
-    throw new KubectlError(`failed to create deployment: ${messageOf(e)}`);
-  }
-  printCreated(ctx, resource, created, dry, format);
+  yield* createBuilt(ctx, 'Deployment', buildDeployment(ctx, name, images, command), 'deployment');
 }
 
 /** Builds the Deployment kubectl create deployment sends. */

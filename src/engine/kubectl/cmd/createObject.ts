@@ -1,14 +1,23 @@
 import type { KubeObject } from '../../api/object';
 import type { ResourceInfo } from '../../api/resources';
+import { resourceForKind } from '../../api/resources';
 import { StatusError } from '../../apiserver/errors';
 import type { Task } from '../../client/task';
 import { request } from '../../client/task';
 import { withLastApplied } from '../apply/lastApplied';
-import { addSourceToErr } from '../errors';
+import { KubectlError, addSourceToErr, messageOf } from '../errors';
+import {
+  DRY_RUN_FLAG,
+  OUTPUT_FLAG,
+  SAVE_CONFIG_FLAG,
+  VALIDATE_FLAG,
+  fieldManagerFlag,
+} from '../flags/common';
+import type { FlagSpec } from '../flags/types';
 import { nameLine } from '../resource/info';
 import type { CommandContext } from './context';
 import type { DryRun, OutputFormat } from './options';
-import { dryRunSuffix, printStructured } from './options';
+import { dryRunStrategy, dryRunSuffix, outputFormat, printStructured } from './options';
 
 // The create step create, create deployment, create namespace and run share: POST the object
 // (with --save-config's annotation), then print "kind/name created" or the -o format.
@@ -48,4 +57,36 @@ export function printCreated(
   } else {
     ctx.out.out(printStructured(format, [{ resource, object: obj }], false));
   }
+}
+
+/** The flags every create subcommand adds: -o, --save-config, --validate, --dry-run, --field-manager. */
+export const CREATE_SUBCOMMAND_FLAGS: readonly FlagSpec[] = [
+  OUTPUT_FLAG,
+  SAVE_CONFIG_FLAG,
+  VALIDATE_FLAG,
+  DRY_RUN_FLAG,
+  fieldManagerFlag('kubectl-create'),
+];
+
+/**
+ * Creates the object a create subcommand built and prints it. A refused create is reported as
+ * "failed to create <what>: …" by the subcommands that wrap it, as it came by the others.
+ */
+export function* createBuilt(
+  ctx: CommandContext,
+  kind: string,
+  object: KubeObject,
+  what?: string,
+): Task<void> {
+  const dry = dryRunStrategy(ctx.flags);
+  const format = outputFormat(ctx.flags);
+  const resource = resourceForKind(kind) as ResourceInfo;
+  let created: KubeObject;
+  try {
+    created = yield* createObject(ctx, resource, object, dry);
+  } catch (e) {
+    if (what === undefined) throw e;
+    throw new KubectlError(`failed to create ${what}: ${messageOf(e)}`);
+  }
+  printCreated(ctx, resource, created, dry, format);
 }

@@ -75,7 +75,7 @@ describe('kubectl: commands, flags and help', () => {
     expect(out).toMatch(/\npods +po +v1 +true +Pod\n/);
     expect(out).toMatch(/\ndeployments +deploy +apps\/v1 +true +Deployment\n/);
     expect(sh(e, 'kubectl api-resources --namespaced=false -o name').stdout).toBe(
-      'namespaces\nnodes\n',
+      'namespaces\nnodes\npriorityclasses.scheduling.k8s.io\n',
     );
   });
 });

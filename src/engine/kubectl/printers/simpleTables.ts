@@ -1,7 +1,7 @@
-import type { Lease, Namespace } from '../../api/types';
+import type { Lease, Namespace, PriorityClass } from '../../api/types';
 import { AGE, NAME, age, col, type TableDef } from './columns';
 
-// The three-column tables, as printNamespace and printLease in
+// The small tables, as printNamespace, printLease and printPriorityClass in
 // pkg/printers/internalversion/printers.go.
 
 /** The namespaces table: NAME STATUS AGE. */
@@ -22,4 +22,18 @@ export const leaseTable: TableDef = {
     (obj as Lease).spec?.holderIdentity ?? '',
     age(obj, now),
   ],
+};
+
+/** The priorityclasses table: NAME VALUE GLOBAL-DEFAULT AGE (v1.31 has no PreemptionPolicy). */
+export const priorityClassTable: TableDef = {
+  columns: [NAME, col('Value'), col('Global-Default'), AGE],
+  row: (obj, now) => {
+    const pc = obj as PriorityClass;
+    return [
+      obj.metadata?.name ?? '',
+      String(pc.value ?? 0),
+      String(pc.globalDefault ?? false),
+      age(obj, now),
+    ];
+  },
 };

@@ -5,7 +5,7 @@ import { eventTable } from './event';
 import { formatLabels } from './format';
 import { nodeTable } from './node';
 import { podTable } from './pod';
-import { leaseTable, namespaceTable } from './simpleTables';
+import { leaseTable, namespaceTable, priorityClassTable } from './simpleTables';
 import { GET_TABWRITER, tabwrite } from './tabwriter';
 import { deploymentTable, replicaSetTable } from './workloads';
 
@@ -39,6 +39,7 @@ const tables: Readonly<Record<string, TableDef>> = {
   ReplicaSet: replicaSetTable,
   Deployment: deploymentTable,
   Lease: leaseTable,
+  PriorityClass: priorityClassTable,
 };
 
 /** Returns the table handler for a kind, or kubectl's NAME/AGE fallback. */
