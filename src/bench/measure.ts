@@ -14,8 +14,10 @@ export interface Measurement {
   /** Trace messages (hops) sent, counted in the trace's count mode. */
   hops: number;
   peak_heap_bytes: number;
-  /** Heap retained after the run, per pod, beyond the booted empty cluster. */
+  /** Heap retained when all pods are Running, per pod, beyond the booted empty cluster. */
   heap_bytes_per_pod: number;
+  /** The same after etcd compaction has dropped the rollout's old versions. */
+  steady_heap_bytes_per_pod: number;
 }
 
 /** The bare loop's figures for the same workload. */
