@@ -16,6 +16,7 @@ export const Reason = {
   Created: 'Created',
   Started: 'Started',
   Killing: 'Killing',
+  FailedPreStopHook: 'FailedPreStopHook',
   Unhealthy: 'Unhealthy',
   Starting: 'Starting',
   NodeAllocatableEnforced: 'NodeAllocatableEnforced',
@@ -93,6 +94,9 @@ export const stoppingContainer = (name: string): string => `Stopping container $
 /** Returns `Container x failed liveness probe, will be restarted` (or startup). */
 export const probeKill = (name: string, probe: 'liveness' | 'startup', restart: boolean): string =>
   `Container ${name} failed ${probe} probe${restart ? ', will be restarted' : ''}`;
+
+/** The FailedPreStopHook message: v1.31 leaves the hook's output out so secrets do not leak. */
+export const PRESTOP_FAILED = 'PreStopHook failed';
 
 /** Returns `Container x definition changed, will be restarted`. */
 export const definitionChanged = (name: string): string =>

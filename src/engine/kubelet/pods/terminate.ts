@@ -5,13 +5,15 @@ import type { KubeletCore } from '../core';
 import { containerEvent } from '../core';
 import { Reason, stoppingContainer } from '../events';
 import type { RuntimeContainer } from '../runtime/containerd';
+import { runPreStop } from './lifecycle';
 import { observe } from './podStatus';
 import { podLabel } from './start';
 import type { PodWorker } from './worker';
 
 // Stopping pods (SyncTerminatingPod, killPod and killContainer in kuberuntime_container.go):
-//   [TERM1] every running container gets Killing "Stopping container <name>", then StopContainer
-//           with the pod's grace period (calculateEffectiveGracePeriod): deletionGracePeriodSeconds
+//   [TERM1] every running container gets Killing "Stopping container <name>", its preStop hook
+//           ([HOOK1]-[HOOK3]), then StopContainer with the pod's grace period
+//           (calculateEffectiveGracePeriod): deletionGracePeriodSeconds
 //           when the apiserver set one above 0, else terminationGracePeriodSeconds (30); at least
 //           1 s, and a container always gets at least 2 s (minimumGracePeriodInSeconds). So a pod
 //           force-deleted with grace 0 still gets its terminationGracePeriodSeconds.
@@ -48,7 +50,9 @@ export function* killContainer(
   graceSeconds: number,
 ): Co<void> {
   containerEvent(k, pod, c.name, 'Normal', Reason.Killing, message);
-  yield* k.cri.stopContainer(podLabel(pod), c, Math.max(graceSeconds, MIN_GRACE_SECONDS));
+  const hookSeconds = yield* runPreStop(k, pod, c, graceSeconds);
+  const grace = Math.max(graceSeconds - hookSeconds, MIN_GRACE_SECONDS);
+  yield* k.cri.stopContainer(podLabel(pod), c, grace);
 }
 
 /** Stops a pod's containers and sandbox: the pod becomes terminal. [TERM2] */

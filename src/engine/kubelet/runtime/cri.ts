@@ -1,5 +1,5 @@
 import type { EventLoop } from '../../clock/eventLoop';
-import type { ImageReference, PullOutcome } from '../../images';
+import type { ExecResult, ImageReference, PullOutcome } from '../../images';
 import { pullImage } from '../../images';
 import type { Network } from '../../trace/network';
 import type { Co } from '../coroutine';
@@ -18,12 +18,13 @@ export type CriVerb =
   | 'CreateContainer'
   | 'StartContainer'
   | 'StopContainer'
+  | 'ExecSync'
   | 'StopPodSandbox'
   | 'RemovePodSandbox';
 
 /** How long containerd works on each call, in virtual ms. */
 export const CRI_WORK_MS: Readonly<
-  Record<Exclude<CriVerb, 'PullImage' | 'StopContainer'>, number>
+  Record<Exclude<CriVerb, 'PullImage' | 'StopContainer' | 'ExecSync'>, number>
 > = {
   RunPodSandbox: 300,
   CreateContainer: 40,
@@ -123,6 +124,15 @@ export class Cri {
     );
   }
 
+  /** Runs a command in a running container; answered when it ends (it may never end). */
+  execSync(pod: PodLabel, c: RuntimeContainer, argv: string[]): Co<ExecResult> {
+    return this.call<ExecResult>('ExecSync', pod, { id: c.id, cmd: argv }, (reply) => {
+      const r = c.plan.exec(argv, this.loop.now() - (c.startedAt ?? 0));
+      if (r.durationMs === Infinity) return;
+      reply(r, r.error ? GRPC_CODE.Unknown : GRPC_CODE.OK, r.durationMs);
+    });
+  }
+
   /** Stops a sandbox: its network goes away. */
   stopPodSandbox(pod: PodLabel, sandbox: Sandbox): Co<void> {
     return this.call<void>('StopPodSandbox', pod, { id: sandbox.id }, (reply) => {
@@ -178,8 +188,10 @@ function summarize(value: unknown): unknown {
     ok?: boolean;
     image?: { imageID: string; sizeBytes: number };
     error?: unknown;
+    code?: number;
   };
   if (v.id !== undefined) return { id: v.id };
+  if (v.code !== undefined) return v.error ? { error: v.error } : { exitCode: v.code };
   if (v.ok === true) return { imageRef: v.image?.imageID, size: v.image?.sizeBytes };
   if (v.ok === false) return { error: v.error };
   return {};
