@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../engine';
-import { criTimes, eventTimes, getPod, kubeletEngine, pod, runPod, watchPod } from './testing';
-
-function remove(engine: Engine, name: string, gracePeriodSeconds?: number): void {
-  engine.request('test', {
-    verb: 'delete',
-    resource: 'pods',
-    namespace: 'default',
-    name,
-    gracePeriodSeconds,
-  });
-}
+import {
+  criTimes,
+  deletePod,
+  eventTimes,
+  getPod,
+  kubeletEngine,
+  pod,
+  runPod,
+  watchPod,
+} from './testing';
 
 describe('a kubelet stopped and started again (sim node stop|start)', () => {
   it('finds running containers still running, with their restart counts, and starts nothing', () => {
@@ -63,7 +61,7 @@ describe('a kubelet stopped and started again (sim node stop|start)', () => {
     runPod(engine, pod('gone', { image: 'wheelhouse/stubborn' }));
     engine.runFor(10_000);
     kubelet.stop();
-    remove(engine, 'gone', 0);
+    deletePod(engine, 'gone', 0);
     engine.runFor(10_000);
     const t0 = engine.loop.now();
     kubelet.start();
@@ -83,7 +81,7 @@ describe('a kubelet stopped and started again (sim node stop|start)', () => {
     runPod(engine, pod('web', { image: 'nginx:1.25' }));
     engine.runFor(10_000);
     kubelet.stop();
-    remove(engine, 'web');
+    deletePod(engine, 'web');
     engine.runFor(60_000);
     // Nobody stops it: the pod stays, past its deletionTimestamp, Terminating.
     expect(getPod(engine, 'web')?.metadata?.deletionTimestamp).toBeDefined();

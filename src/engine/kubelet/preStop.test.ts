@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../engine';
-import { eventsFor, getPod, kubeletEngine, pod, runPod } from './testing';
+import { deletePod, eventsFor, getPod, kubeletEngine, pod, runPod } from './testing';
 
 /** Returns "<ms after t0> <verb> <timeout or exit code>" for the kubelet's StopContainer and ExecSync hops. */
 function hops(engine: Engine, t0: number): string[] {
@@ -14,19 +14,13 @@ function hops(engine: Engine, t0: number): string[] {
     });
 }
 
-function deleteAt(engine: Engine, name: string): number {
-  const t0 = engine.loop.now();
-  engine.request('test', { verb: 'delete', resource: 'pods', namespace: 'default', name });
-  return t0;
-}
-
 describe('preStop hooks [HOOK1]-[HOOK3]', () => {
   it('runs an exec hook before the stop signal, and its time comes off the grace period', () => {
     const { engine } = kubeletEngine();
     const lifecycle = { preStop: { exec: { command: ['sh', '-c', 'sleep 5'] } } };
     runPod(engine, pod('web', { image: 'nginx:1.25', lifecycle }));
     engine.runUntilIdle();
-    const t0 = deleteAt(engine, 'web');
+    const t0 = deletePod(engine, 'web');
     engine.runFor(10_000);
     // nginx then exits on its stop signal (SIGQUIT) within 50 ms.
     expect(hops(engine, t0)).toEqual([
@@ -43,7 +37,7 @@ describe('preStop hooks [HOOK1]-[HOOK3]', () => {
     const lifecycle = { preStop: { sleep: { seconds: 10 } } };
     runPod(engine, pod('s', { image: 'wheelhouse/stubborn', lifecycle }));
     engine.runUntilIdle();
-    const t0 = deleteAt(engine, 's');
+    const t0 = deletePod(engine, 's');
     engine.runFor(35_000);
     expect(hops(engine, t0)).toEqual([
       '10004 kubelet StopContainer 20',
@@ -63,7 +57,7 @@ describe('preStop hooks [HOOK1]-[HOOK3]', () => {
       ),
     );
     engine.runUntilIdle();
-    const t0 = deleteAt(engine, 'slow');
+    const t0 = deletePod(engine, 'slow');
     engine.runFor(20_000);
     // The hook never answers; after 10 s the kubelet stops waiting, and 10 − 10 s is raised to 2 s.
     expect(hops(engine, t0)).toEqual([
@@ -78,7 +72,7 @@ describe('preStop hooks [HOOK1]-[HOOK3]', () => {
     const lifecycle = { preStop: { exec: { command: ['sh', '-c', 'echo secret; exit 1'] } } };
     runPod(engine, pod('bad', { image: 'nginx:1.25', lifecycle }));
     engine.runUntilIdle();
-    deleteAt(engine, 'bad');
+    deletePod(engine, 'bad');
     engine.runFor(5000);
     expect(eventsFor(engine, 'bad').slice(-2)).toEqual([
       'Killing: Stopping container app',

@@ -3,6 +3,7 @@ import type { PodStatus } from '../api/types';
 import type { Engine } from '../engine';
 import {
   criTimes,
+  deletePod,
   eventTimes,
   eventsFor,
   getPod,
@@ -18,19 +19,6 @@ function lastStatus(engine: Engine, name: string): PodStatus | undefined {
     .filter((m) => m.type === 'request' && m.resource === 'pods/status' && m.name === name);
   return (patches[patches.length - 1]?.body as { body: { status: PodStatus } } | undefined)?.body
     .status;
-}
-
-/** Deletes a pod as a user would (kubectl delete [--grace-period=N]); returns when it was sent. */
-function deletePod(engine: Engine, name: string, gracePeriodSeconds?: number): number {
-  const sent = engine.loop.now();
-  engine.request('test', {
-    verb: 'delete',
-    resource: 'pods',
-    namespace: 'default',
-    name,
-    gracePeriodSeconds,
-  });
-  return sent;
 }
 
 /** Returns when the kubelet's StopContainer calls were answered, after t0. */

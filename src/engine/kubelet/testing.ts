@@ -45,6 +45,19 @@ export function runPod(engine: Engine, pod: Pod): string {
   return (res.body as KubeObject).metadata?.uid ?? '';
 }
 
+/** Deletes a pod as kubectl delete [--grace-period=N] would; returns when the DELETE was sent. */
+export function deletePod(engine: Engine, name: string, gracePeriodSeconds?: number): number {
+  const sent = engine.loop.now();
+  engine.request('test', {
+    verb: 'delete',
+    resource: 'pods',
+    namespace: 'default',
+    name,
+    gracePeriodSeconds,
+  });
+  return sent;
+}
+
 /** Returns a pod as the apiserver has it (undefined once deleted). */
 export function getPod(engine: Engine, name: string): Pod | undefined {
   const res = engine.request('test', { verb: 'get', resource: 'pods', namespace: 'default', name });
