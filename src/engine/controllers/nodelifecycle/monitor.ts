@@ -1,4 +1,4 @@
-import type { Node, NodeCondition, Pod } from '../../api/types';
+import type { Lease, Node, NodeCondition, Pod } from '../../api/types';
 import { allSettled, request, sleep, type Task } from '../../client/task';
 import { BY_NODE_NAME } from '../tainteviction/podsByNode';
 import type { LifecycleContext } from './context';
@@ -13,6 +13,7 @@ import {
 } from './events';
 import { markPodsNotReady } from './markPodsNotReady';
 import { checkNodeHealth, type HealthCheck, type NodeHealth } from './nodeHealth';
+import { NOT_READY_NO_EXECUTE, UNREACHABLE_NO_EXECUTE, taintExists } from './taints';
 import { markNodeAsReachable, processTaintBaseEviction } from './noExecuteTainting';
 import { LABEL_EXCLUDE_DISRUPTION, zoneKey } from './zones';
 
@@ -85,8 +86,15 @@ export class NodeHealthMonitor {
     cursor: { next: number },
     zoneConditions: Map<string, (NodeCondition | undefined)[]>,
   ): Task<void> {
-    while (cursor.next < nodes.length && this.ctx.alive())
-      yield* this.updateNode(nodes[cursor.next++] as Node, zoneConditions);
+    while (cursor.next < nodes.length && this.ctx.alive()) {
+      const check = this.check(nodes[cursor.next++] as Node);
+      // Most nodes on most passes are Ready, stay so, carry no NoExecute taint and are owed
+      // nothing: they need no task and no API call. [SCALE1]
+      if (this.steady(check)) {
+        this.recordZone(check, zoneConditions);
+        this.ctx.zones.tainters.get(zoneKey(check.node))?.remove(name(check.node));
+      } else yield* this.updateNode(check, zoneConditions);
+    }
   }
 
   /** Sorts nodes into new, deleted, and known ones in a zone not seen yet. [MON1] */
@@ -105,22 +113,49 @@ export class NodeHealthMonitor {
     return { added, deleted, newZones };
   }
 
-  /** Checks one node, then taints, events and pods as its Ready condition calls for. [MON3] */
+  /** Checks one node's heartbeats against its Lease and what the last pass saw. */
+  private check(node: Node): HealthCheck {
+    const nodeName = name(node);
+    const lease = this.ctx.leases.get(`${LEASE_NAMESPACE}/${nodeName}`) as Lease | undefined;
+    const check = checkNodeHealth(this.health.get(nodeName), node, lease, this.ctx.now());
+    this.health.set(nodeName, check.health);
+    return check;
+  }
+
+  private steady({ node, observedReady, currentReady, updateStatus }: HealthCheck): boolean {
+    const taints = node.spec?.taints;
+    return (
+      !updateStatus &&
+      observedReady.status === 'True' &&
+      currentReady?.status === 'True' &&
+      !taintExists(taints, UNREACHABLE_NO_EXECUTE) &&
+      !taintExists(taints, NOT_READY_NO_EXECUTE) &&
+      !this.nodesToRetry.has(name(node))
+    );
+  }
+
+  private recordZone(
+    { node, currentReady }: HealthCheck,
+    zoneConditions: Map<string, (NodeCondition | undefined)[]>,
+  ): void {
+    if (LABEL_EXCLUDE_DISRUPTION in (node.metadata?.labels ?? {})) return;
+    const zone = zoneKey(node);
+    let list = zoneConditions.get(zone);
+    if (!list) zoneConditions.set(zone, (list = []));
+    list.push(currentReady);
+  }
+
+  /** Writes a silent node's status, then taints, events and pods as its Ready condition calls for. [MON3] */
   private *updateNode(
-    cached: Node,
+    first: HealthCheck,
     zoneConditions: Map<string, (NodeCondition | undefined)[]>,
   ): Task<void> {
     const { ctx } = this;
-    const checked = yield* this.tryUpdateNodeHealth(cached);
+    const checked = first.updateStatus ? yield* this.writeStatus(first) : first;
     if (!checked) return;
     const { node, observedReady, currentReady } = checked;
     const nodeName = name(node);
-    if (!(LABEL_EXCLUDE_DISRUPTION in (node.metadata?.labels ?? {}))) {
-      const zone = zoneKey(node);
-      let list = zoneConditions.get(zone);
-      if (!list) zoneConditions.set(zone, (list = []));
-      list.push(currentReady);
-    }
+    this.recordZone(checked, zoneConditions);
     if (currentReady) {
       yield* processTaintBaseEviction(ctx, node, observedReady);
       const becameNotReady = currentReady.status !== 'True' && observedReady.status === 'True';
@@ -139,16 +174,12 @@ export class NodeHealthMonitor {
     this.nodesToRetry.delete(nodeName);
   }
 
-  /** Checks a node's heartbeats and writes Unknown conditions when they stopped. [MON2] */
-  private *tryUpdateNodeHealth(cached: Node): Task<HealthCheck | undefined> {
+  /** Writes the Unknown conditions; a failure re-reads the node and checks again. [MON2] */
+  private *writeStatus(first: HealthCheck): Task<HealthCheck | undefined> {
     const { ctx } = this;
-    const nodeName = name(cached);
-    let node = cached;
+    const nodeName = name(first.node);
+    let check = first;
     for (let attempt = 1; ; attempt++) {
-      const lease = ctx.leases.get(`${LEASE_NAMESPACE}/${nodeName}`) as
-        NonNullable<HealthCheck['health']['lease']> | undefined;
-      const check = checkNodeHealth(this.health.get(nodeName), node, lease, ctx.now());
-      this.health.set(nodeName, check.health);
       if (!check.updateStatus) return check;
       const res = yield* request({
         verb: 'update',
@@ -162,15 +193,15 @@ export class NodeHealthMonitor {
           status: check.node.status ?? {},
           probeTimestamp: check.health.probeTimestamp,
           readyTransitionTimestamp: ctx.now(),
-          lease,
+          lease: ctx.leases.get(`${LEASE_NAMESPACE}/${nodeName}`) as Lease | undefined,
         });
         return check;
       }
       if (attempt === STATUS_ATTEMPTS) return undefined;
       const fresh = yield* request({ verb: 'get', resource: 'nodes', name: nodeName });
       if (fresh.error) return undefined;
-      node = fresh.body as Node;
       yield* sleep(STATUS_RETRY_MS);
+      check = this.check(fresh.body as Node);
     }
   }
 }
