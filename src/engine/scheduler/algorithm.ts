@@ -16,6 +16,8 @@ import { Status, asStatus } from './framework/status';
 //   [ALG3] a single feasible node is chosen without scoring.
 //   [ALG4] ties for the best total are broken uniformly at random (reservoir sampling), with
 //          the engine's seeded generator.
+//   [ALG5] a pod with status.nominatedNodeName tries that node alone first; Filter counts the
+//          pods nominated to a node with at least the pod's priority as already there.
 
 /** minFeasibleNodesToFind. */
 export const MIN_FEASIBLE_NODES_TO_FIND = 100;
@@ -132,6 +134,13 @@ export class Algorithm {
       if (pre.status.plugin) diagnosis.unschedulablePlugins.add(pre.status.plugin);
       return { feasible: [], diagnosis };
     }
+    // [ALG5] a node an earlier preemption nominated is likely the only one that fits: try it first.
+    const nnn = pod.pod.status?.nominatedNodeName;
+    const nominated = nnn ? this.nodes.get(nnn) : undefined;
+    if (nominated) {
+      const feasible = this.findNodesThatPassFilters(state, pod, diagnosis, [nominated]);
+      if (Array.isArray(feasible) && feasible.length > 0) return { feasible, diagnosis };
+    }
     let nodes = all;
     if (pre.nodeNames) {
       const names = pre.nodeNames;
@@ -161,7 +170,7 @@ export class Algorithm {
     let processed = 0;
     for (let i = 0; i < total && feasible.length < want; i++) {
       const node = nodes[(this.nextStartNodeIndex + i) % total] as NodeInfo;
-      const s = this.fwk.runFilterPlugins(state, pod, node, filters);
+      const s = this.fwk.runFilterPluginsWithNominatedPods(state, pod, node, filters);
       processed++;
       if (s.code === 'Error') return s;
       if (s.isSuccess()) {

@@ -1,10 +1,10 @@
 import { namespacedName } from '../api/object';
-import type { Pod, PodCondition } from '../api/types';
-import { rfc3339 } from '../clock/time';
+import type { Pod } from '../api/types';
 import type { QueuedPodInfo } from './framework/interface';
 import { newPodInfo } from './framework/podInfo';
 import type { Status } from './framework/status';
 import type { SchedulerParts } from './parts';
+import { podStatusPatch, podStatusRequest } from './util/podStatusPatch';
 
 // handleSchedulingFailure (schedule_one.go): a failed attempt is reported three ways, as the
 // real scheduler does: a Warning FailedScheduling event, a PodScheduled=False condition patched
@@ -12,8 +12,10 @@ import type { SchedulerParts } from './parts';
 //   [FAIL1] reason Unschedulable when plugins rejected the pod, SchedulerError for errors.
 //   [FAIL2] the message is cut to 1024 characters (NoteLengthLimit), ending " ...".
 //   [FAIL3] the condition is patched only when it changes; lastTransitionTime moves only when
-//           its status does.
+//           its status does (util/podStatusPatch.ts).
 //   [FAIL4] a pod deleted or bound meanwhile is not requeued.
+//   [FAIL5] a nomination from preemption (or its clearing) goes to the nominator at once and
+//           into status.nominatedNodeName with the same patch; undefined leaves both as they are.
 
 /** The event reason of a failed attempt. */
 export const REASON_FAILED_SCHEDULING = 'FailedScheduling';
@@ -41,41 +43,13 @@ export function truncateMessage(msg: string): string {
   return msg.slice(0, NOTE_LENGTH_LIMIT - suffix.length) + suffix;
 }
 
-/**
- * Returns the strategic merge patch of pod status that sets PodScheduled=False, or undefined
- * when the condition already says so (CreateTwoWayMergePatch of UpdatePodCondition). [FAIL3]
- */
-export function podScheduledPatch(
-  pod: Pod,
-  reason: string,
-  message: string,
-  now: number,
-): Record<string, unknown> | undefined {
-  const conditions = pod.status?.conditions ?? [];
-  const old = conditions.find((c) => c.type === 'PodScheduled');
-  const want: PodCondition = {
-    type: 'PodScheduled',
-    status: 'False',
-    lastProbeTime: null as unknown as string,
-    lastTransitionTime: old?.status === 'False' ? (old.lastTransitionTime as string) : rfc3339(now),
-    reason,
-    message,
-  };
-  const changed: Record<string, unknown> = { type: 'PodScheduled' };
-  for (const f of ['lastProbeTime', 'lastTransitionTime', 'message', 'reason', 'status'] as const)
-    if (!old || (old[f] ?? null) !== (want[f] ?? null)) changed[f] = want[f];
-  if (Object.keys(changed).length === 1) return undefined;
-  const order = conditions.map((c) => ({ type: c.type }));
-  if (!old) order.push({ type: 'PodScheduled' });
-  return { status: { '$setElementOrder/conditions': order, conditions: [changed] } };
-}
-
-/** Reports a failed attempt and requeues the pod. [FAIL1][FAIL4] */
+/** Reports a failed attempt and requeues the pod. [FAIL1][FAIL4][FAIL5] */
 export function handleSchedulingFailure(
   parts: SchedulerParts,
   q: QueuedPodInfo,
   status: Status,
   podCycle: number,
+  nominatedNodeName?: string,
 ): void {
   const { queue, pods, recorder, deps } = parts;
   const pod = q.podInfo.pod;
@@ -83,23 +57,16 @@ export function handleSchedulingFailure(
   const message = status.message();
   const cached = pods.get(namespacedName(pod));
   const assigned = Boolean(cached?.spec?.nodeName);
-  if (cached && !assigned)
-    queue.addUnschedulableIfNotPresent({ ...q, podInfo: newPodInfo(cached) }, podCycle);
+  if (cached && !assigned) {
+    const podInfo = newPodInfo(cached);
+    queue.addUnschedulableIfNotPresent({ ...q, podInfo }, podCycle);
+    queue.nominator.add(podInfo, nominatedNodeName);
+  }
   recorder.event(pod, 'Warning', REASON_FAILED_SCHEDULING, truncateMessage(message));
   // A pod bound meanwhile (a lost binding response) keeps its PodScheduled=True.
   if (assigned) return;
-  const patch = podScheduledPatch(pod, reason, message, deps.loop.now());
+  const condition = { type: 'PodScheduled', status: 'False', reason, message };
+  const patch = podStatusPatch(pod, { condition, nominatedNodeName }, deps.loop.now());
   if (!patch) return;
-  deps.client.request(
-    {
-      verb: 'patch',
-      resource: 'pods',
-      subresource: 'status',
-      namespace: pod.metadata?.namespace,
-      name: pod.metadata?.name,
-      patchType: 'strategic',
-      body: patch,
-    },
-    () => {},
-  );
+  deps.client.request(podStatusRequest(pod, patch), () => {});
 }

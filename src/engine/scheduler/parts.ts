@@ -7,6 +7,7 @@ import { Algorithm } from './algorithm';
 import { SchedulerCache } from './cache/cache';
 import type { SchedulerConfig } from './config';
 import { Framework } from './framework/framework';
+import { Nominator } from './queue/nominator';
 import { SchedulingQueue } from './queue/schedulingQueue';
 import { ResultStore } from './results/resultStore';
 import { wrapPlugin } from './results/wrappedPlugin';
@@ -50,7 +51,10 @@ export function buildParts(
     config.resultsLimit > 0
       ? (p: Parameters<typeof wrapPlugin>[0], w: number) => wrapPlugin(p, w, results)
       : undefined;
-  const fwk = new Framework(config.profile, config.registry, cache, wrap);
+  const recorder: EventRecorder = deps.recorder({ component: config.profile.schedulerName });
+  const nominator = new Nominator();
+  const services = { nominator, recorder, rng: deps.rng, now: () => deps.loop.now() };
+  const fwk = new Framework(config.profile, config.registry, cache, wrap, undefined, services);
   const queue = new SchedulingQueue(
     deps.loop,
     {
@@ -64,8 +68,8 @@ export function buildParts(
       maxBackoffMs: config.podMaxBackoffSeconds * 1000,
       maxInUnschedulableMs: config.podMaxInUnschedulablePodsSeconds * 1000,
     },
+    nominator,
   );
-  const recorder: EventRecorder = deps.recorder({ component: config.profile.schedulerName });
   return {
     deps,
     config,

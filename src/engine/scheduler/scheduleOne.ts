@@ -2,7 +2,8 @@ import { namespacedName } from '../api/object';
 import { runTask } from '../client/task';
 import { CycleState } from './framework/cycleState';
 import { fitErrorMessage } from './framework/fitError';
-import type { QueuedPodInfo } from './framework/interface';
+import type { PostFilterOutcome, QueuedPodInfo } from './framework/interface';
+import type { PodInfo } from './framework/podInfo';
 import { podName } from './framework/podInfo';
 import { Status, asStatus } from './framework/status';
 import { EVENTS } from './eventHandlers';
@@ -17,14 +18,16 @@ import type { ScheduleAttempt } from './algorithm';
 import type { SchedulerParts } from './parts';
 import type { CycleResult } from './schedulerMachine';
 
-// ScheduleOne (schedule_one.go): the scheduling cycle for one pod, synchronous, then the binding
-// cycle in the background.
+// ScheduleOne (schedule_one.go): the scheduling cycle for one pod, then the binding cycle in the
+// background.
 //   [ONE1] a pod being deleted, already assumed, or gone from the informer is skipped.
-//   [ONE2] no fit → PostFilter (preemption) adds its message → the FitError message is reported.
-//   [ONE3] a fit → the pod is assumed on the node at once, and bound asynchronously; the
-//          Scheduled event is recorded when the binding succeeds.
+//   [ONE2] no fit → PostFilter (preemption) adds its message → the FitError message is reported,
+//          with the nomination preemption made. The cycle lasts until preemption's API calls
+//          are answered; without a FitError (no nodes, an error) the nomination is cleared.
+//   [ONE3] a fit → the pod is assumed on the node at once (and no longer nominated), and bound
+//          asynchronously; the Scheduled event is recorded when the binding succeeds.
 //   [ONE4] a failed binding forgets the assumed pod, which frees its resources like a deleted
-//          assigned pod would, and reports the error.
+//          assigned pod would, clears the nomination, and reports the error.
 
 /** What a cycle did, for the machine and the view. */
 export interface CycleDone {
@@ -33,25 +36,30 @@ export interface CycleDone {
   node?: string;
 }
 
-/** Runs the scheduling cycle of a popped pod. [ONE1] */
-export function scheduleOne(parts: SchedulerParts, q: QueuedPodInfo, podCycle: number): CycleDone {
+/** Runs the scheduling cycle of a popped pod; done is called when the cycle ends. [ONE1] */
+export function scheduleOne(
+  parts: SchedulerParts,
+  q: QueuedPodInfo,
+  podCycle: number,
+  done: (d: CycleDone) => void,
+): void {
   const { algorithm, cache, results, recorder, deps, pods } = parts;
   const pi = q.podInfo;
   const name = podName(pi.pod);
   const current = pods.get(namespacedName(pi.pod));
   if (!current || current.metadata.uid !== pi.pod.metadata?.uid || cache.isAssumed(pi.key))
-    return { pod: name, result: 'Skipped' };
+    return done({ pod: name, result: 'Skipped' });
   if (pi.pod.metadata?.deletionTimestamp) {
     recorder.event(pi.pod, 'Warning', REASON_FAILED_SCHEDULING, skipDeletingMessage(pi.pod));
-    return { pod: name, result: 'Skipped' };
+    return done({ pod: name, result: 'Skipped' });
   }
   const state = new CycleState();
   results.begin(pi, q.attempts, deps.loop.now());
   const attempt = algorithm.schedulePod(state, pi);
-  if (!attempt.ok) {
-    const result = reportFailure(parts, state, q, attempt, podCycle);
-    return { pod: name, result };
-  }
+  if (!attempt.ok)
+    return reportFailure(parts, state, q, attempt, podCycle, (result) =>
+      done({ pod: name, result }),
+    );
   const { suggestedHost: host, evaluatedNodes, feasibleNodes, scores } = attempt.result;
   results.finish(pi.key, {
     selectedNode: host,
@@ -59,34 +67,50 @@ export function scheduleOne(parts: SchedulerParts, q: QueuedPodInfo, podCycle: n
     feasibleNodes,
     totals: Object.fromEntries((scores ?? []).map((s) => [s.name, s.total])),
   });
-  cache.assumePod(pi, host);
+  assume(parts, pi, host);
   bindInBackground(parts, state, q, host, podCycle);
-  return { pod: name, result: 'Assumed', node: host };
+  done({ pod: name, result: 'Assumed', node: host });
 }
 
-/** Turns a failed attempt into its FitError message and reports it. [ONE2] */
+/** Places the pod in the cache; an assumed pod holds its node and needs no nomination. [ONE3] */
+function assume(parts: SchedulerParts, pi: PodInfo, host: string): void {
+  parts.cache.assumePod(pi, host);
+  parts.queue.nominator.delete(pi.key);
+}
+
+/** Runs PostFilter on a FitError and reports the failure with its nomination. [ONE2] */
 function reportFailure(
   parts: SchedulerParts,
   state: CycleState,
   q: QueuedPodInfo,
   attempt: Extract<ScheduleAttempt, { ok: false }>,
   podCycle: number,
-): CycleResult {
-  const { fwk, results } = parts;
+  done: (result: CycleResult) => void,
+): void {
+  const { fwk, results, deps } = parts;
   const pi = q.podInfo;
-  let status = attempt.status;
+  const report = (status: Status, nominatedNodeName?: string): void => {
+    const result = status.isRejected() ? 'Unschedulable' : 'Error';
+    results.finish(pi.key, { outcome: result, message: status.message() });
+    handleSchedulingFailure(parts, q, status, podCycle, nominatedNodeName);
+    done(result);
+  };
   const d = attempt.diagnosis;
-  if (d) {
-    if (fwk.hasPostFilterPlugins())
-      d.postFilterMsg = fwk.runPostFilterPlugins(state, pi, d.nodeToStatus).status.message();
-    q.unschedulablePlugins = d.unschedulablePlugins;
-    status = new Status('Unschedulable', [fitErrorMessage(attempt.numAllNodes, d)]);
-    results.finish(pi.key, { evaluatedNodes: d.nodeToStatus.size() });
-  }
-  const result = status.isRejected() ? 'Unschedulable' : 'Error';
-  results.finish(pi.key, { outcome: result, message: status.message() });
-  handleSchedulingFailure(parts, q, status, podCycle);
-  return result;
+  if (!d) return report(attempt.status, '');
+  q.unschedulablePlugins = d.unschedulablePlugins;
+  results.finish(pi.key, { evaluatedNodes: d.nodeToStatus.size() });
+  const fitError = (post?: PostFilterOutcome): void => {
+    d.postFilterMsg = post?.status.message() ?? '';
+    const msg = fitErrorMessage(attempt.numAllNodes, d);
+    report(new Status('Unschedulable', [msg]), post?.nominatedNodeName);
+  };
+  if (!fwk.hasPostFilterPlugins()) return fitError();
+  const epoch = parts.epoch();
+  const postFilter = fwk.runPostFilterPlugins(state, pi, d.nodeToStatus);
+  runTask(postFilter, deps.client, deps.loop, (error, outcome) => {
+    if (!parts.live(epoch)) return;
+    fitError(error === undefined && outcome ? outcome : { status: asStatus(error) });
+  });
 }
 
 /** Runs the binding cycle; its outcome arrives with the apiserver's answer. [ONE3][ONE4] */
@@ -112,6 +136,6 @@ function bindInBackground(
     cache.forgetPod(pi.key);
     parts.queue.moveAllToActiveOrBackoff(EVENTS.AssignedPodDelete);
     results.finish(pi.key, { outcome: 'Error', message: bound.message() });
-    handleSchedulingFailure(parts, q, bound, podCycle);
+    handleSchedulingFailure(parts, q, bound, podCycle, '');
   });
 }

@@ -113,8 +113,11 @@ export class Scheduler implements Component, SchedulerRuntime {
       0,
       () => {
         if (epoch !== this.runEpoch) return;
-        const done = q ? scheduleOne(this.parts, q, podCycle) : undefined;
-        this.actor.send({ type: 'CYCLE_DONE', ...done });
+        if (!q) return this.actor.send({ type: 'CYCLE_DONE' });
+        // A cycle that preempts ends only once the victims' evictions are answered.
+        scheduleOne(this.parts, q, podCycle, (done) => {
+          if (epoch === this.runEpoch) this.actor.send({ type: 'CYCLE_DONE', ...done });
+        });
       },
       { cause: q?.cause ?? null },
     );

@@ -22,6 +22,8 @@ const CLEARABLE = [
   'podIPs',
   'initContainerStatuses',
   'containerStatuses',
+  // generateAPIPodStatus never carries the scheduler's nomination, so the first sync drops it.
+  'nominatedNodeName',
 ] as const;
 
 /** Sends pod statuses. */

@@ -15,6 +15,7 @@ import type {
   PreScorePlugin,
   QueueSortPlugin,
   QueuedPodInfo,
+  SchedulerServices,
   ScorePlugin,
 } from './interface';
 import { MAX_NODE_SCORE, eventMatches } from './interface';
@@ -78,6 +79,7 @@ export class Framework implements Handle {
     readonly nodes: NodeInfoLister,
     wrap?: PluginWrapper,
     readonly listers?: Listers,
+    readonly services?: SchedulerServices,
   ) {
     for (const { name, weight } of profile.plugins) {
       const factory = registry[name];
@@ -160,13 +162,48 @@ export class Framework implements Handle {
     return SUCCESS;
   }
 
+  /**
+   * Runs Filter with the pods nominated to the node that the pod must not take room from (equal
+   * or higher priority) counted as if they ran there; if that passes and such pods exist, runs it
+   * again without them, since filters like pod affinity may need them absent
+   * (RunFilterPluginsWithNominatedPods).
+   */
+  runFilterPluginsWithNominatedPods(
+    state: CycleState,
+    pod: PodInfo,
+    node: NodeInfo,
+    plugins: readonly FilterPlugin[] = this.activeFilterPlugins(state),
+  ): Status {
+    const withNominated = this.addNominatedPods(pod, node);
+    const s = this.runFilterPlugins(state, pod, withNominated ?? node, plugins);
+    if (!withNominated || !s.isSuccess()) return s;
+    return this.runFilterPlugins(state, pod, node, plugins);
+  }
+
+  // addGENominatedPods: a copy of the node with the nominated pods of at least the pod's
+  // priority added, or undefined when there are none.
+  private addNominatedPods(pod: PodInfo, node: NodeInfo): NodeInfo | undefined {
+    const nominated = this.services?.nominator.nominatedPodsForNode(node.name) ?? [];
+    let copy: NodeInfo | undefined;
+    for (const np of nominated) {
+      if (np.priority < pod.priority || np.key === pod.key) continue;
+      copy ??= node.without(() => false);
+      copy.addPod(np);
+    }
+    return copy;
+  }
+
   /** Runs PostFilter until one succeeds or rejects as unresolvable. */
-  runPostFilterPlugins(state: CycleState, pod: PodInfo, statuses: NodeToStatus): PostFilterOutcome {
+  *runPostFilterPlugins(
+    state: CycleState,
+    pod: PodInfo,
+    statuses: NodeToStatus,
+  ): Task<PostFilterOutcome> {
     const reasons: string[] = [];
     let rejector: string | undefined;
     let nominated: string | undefined;
     for (const pl of this.postFilter) {
-      const r = pl.postFilter(state, pod, statuses);
+      const r = yield* pl.postFilter(state, pod, statuses);
       if (r.status.isSuccess()) return r;
       if (r.status.code === 'UnschedulableAndUnresolvable')
         return { ...r, status: r.status.withPlugin(pl.name) };

@@ -1,4 +1,7 @@
+import type { EventRecorder } from '../../client/eventRecorder';
 import type { Task } from '../../client/task';
+import type { Rng } from '../../rng/rng';
+import type { PodNominator } from '../queue/nominator';
 import type { CycleState } from './cycleState';
 import type { NodeInfo, NodeInfoLister } from './nodeInfo';
 import type { NodeToStatus } from './nodeToStatus';
@@ -91,9 +94,9 @@ export interface PostFilterOutcome {
   nominatedNodeName?: string;
 }
 
-/** Runs when no node fits (preemption). */
+/** Runs when no node fits (preemption): a task, because preempting calls the apiserver. */
 export interface PostFilterPlugin extends Plugin {
-  postFilter(state: CycleState, pod: PodInfo, statuses: NodeToStatus): PostFilterOutcome;
+  postFilter(state: CycleState, pod: PodInfo, statuses: NodeToStatus): Task<PostFilterOutcome>;
 }
 
 /** Runs once per cycle before Score. */
@@ -135,8 +138,26 @@ export type AnyPlugin = Plugin &
 export interface Handle {
   /** The nodes of the running cycle. */
   readonly nodes: NodeInfoLister;
+  /** The running scheduler's services; absent where a test builds a framework alone. */
+  readonly services?: SchedulerServices;
   /** Runs every enabled Filter plugin on a node; preemption uses it on what-if copies. */
   runFilterPlugins(state: CycleState, pod: PodInfo, node: NodeInfo): Status;
+  /**
+   * Runs Filter as if the pods nominated to the node with at least the pod's priority were
+   * there, then (if they changed anything and it passed) as the node really is.
+   */
+  runFilterPluginsWithNominatedPods(state: CycleState, pod: PodInfo, node: NodeInfo): Status;
+}
+
+/**
+ * What a running kube-scheduler lends plugins besides the framework (Handle's PodNominator and
+ * EventRecorder), plus virtual time and the seeded randomness upstream takes from math/rand.
+ */
+export interface SchedulerServices {
+  nominator: PodNominator;
+  recorder: EventRecorder;
+  rng: Rng;
+  now(): number;
 }
 
 /** Builds a plugin from its arguments (the profile's pluginConfig entry, or its defaults). */

@@ -1,5 +1,6 @@
 import equal from 'fast-deep-equal';
 import { KeyedHeap } from './heap';
+import { Nominator } from './nominator';
 import type { Pod } from '../../api/types';
 import type { EventLoop, Timer } from '../../clock/eventLoop';
 import type { ClusterEvent, QueuedPodInfo } from '../framework/interface';
@@ -67,6 +68,8 @@ export class SchedulingQueue {
     private readonly loop: EventLoop,
     private readonly hooks: QueueHooks,
     private readonly config: QueueConfig = DEFAULT_QUEUE_CONFIG,
+    /** The pods with a node set aside for them; the queue keeps it in step with pod events. */
+    readonly nominator = new Nominator(),
   ) {
     this.activeQ = new KeyedHeap(keyOf, (a, b) => hooks.less(a, b));
     this.backoffQ = new KeyedHeap(keyOf, (a, b) => {
@@ -93,6 +96,7 @@ export class SchedulingQueue {
   stop(): void {
     for (const t of this.timers) t.cancel();
     this.timers = [];
+    this.nominator.clear();
     this.activeQ.clear();
     this.backoffQ.clear();
     this.unschedulable.clear();
@@ -108,11 +112,15 @@ export class SchedulingQueue {
     this.backoffQ.delete(pi.key);
     this.unschedulable.delete(pi.key);
     this.activeQ.push(this.newQueued(pi));
+    this.nominator.add(pi);
     this.hooks.onActive();
   }
 
   /** Applies an update to a queued pod. [Q5] */
   update(old: Pod, pi: PodInfo): void {
+    // A pod in no sub-queue is added below, which nominates it afresh.
+    if (this.activeQ.has(pi.key) || this.backoffQ.has(pi.key) || this.unschedulable.has(pi.key))
+      this.nominator.update(old, pi);
     const active = this.activeQ.get(pi.key);
     if (active) return this.activeQ.push({ ...active, podInfo: pi });
     const backingOff = this.backoffQ.get(pi.key);
@@ -130,6 +138,7 @@ export class SchedulingQueue {
 
   /** Removes a pod from whichever sub-queue holds it. */
   delete(key: string): void {
+    this.nominator.delete(key);
     this.activeQ.delete(key);
     this.backoffQ.delete(key);
     this.unschedulable.delete(key);

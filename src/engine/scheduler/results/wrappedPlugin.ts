@@ -1,3 +1,4 @@
+import type { Effect, Task } from '../../client/task';
 import type { AnyPlugin } from '../framework/interface';
 import type { ResultStore } from './resultStore';
 import { filterResult } from './resultStore';
@@ -28,11 +29,9 @@ export function wrapPlugin(p: AnyPlugin, weight: number, store: ResultStore): An
       return s;
     };
   if (postFilter)
-    w.postFilter = (state, pod, statuses) => {
+    w.postFilter = function* (state, pod, statuses) {
       // Preemption re-runs Filter on what-if copies of nodes; those verdicts are not the real ones.
-      store.setPaused(true);
-      const r = postFilter.call(p, state, pod, statuses);
-      store.setPaused(false);
+      const r = yield* unrecorded(postFilter.call(p, state, pod, statuses), store);
       const rec = store.current(pod.key);
       if (rec) rec.postFilter[p.name] = filterResult(r.status);
       return r;
@@ -65,4 +64,26 @@ export function wrapPlugin(p: AnyPlugin, weight: number, store: ResultStore): An
       }
     };
   return w;
+}
+
+// Runs a task with recording paused while its own code runs; what happens while it waits for
+// the apiserver (bindings of other pods finishing) records as usual.
+function* unrecorded<T>(task: Task<T>, store: ResultStore): Task<T> {
+  let resume = (): IteratorResult<Effect, T> => task.next();
+  for (;;) {
+    store.setPaused(true);
+    let step: IteratorResult<Effect, T>;
+    try {
+      step = resume();
+    } finally {
+      store.setPaused(false);
+    }
+    if (step.done) return step.value;
+    try {
+      const input: unknown = yield step.value;
+      resume = () => task.next(input);
+    } catch (e) {
+      resume = () => task.throw(e);
+    }
+  }
 }

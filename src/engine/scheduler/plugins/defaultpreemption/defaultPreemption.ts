@@ -1,76 +1,106 @@
+import type { Task } from '../../../client/task';
 import type { CycleState } from '../../framework/cycleState';
-import { fitErrorMessage } from '../../framework/fitError';
-import type { Handle, PostFilterOutcome, PostFilterPlugin } from '../../framework/interface';
-import type { NodeInfo } from '../../framework/nodeInfo';
-import { NodeToStatus } from '../../framework/nodeToStatus';
+import { fitErrorMessage, newDiagnosis } from '../../framework/fitError';
+import type {
+  Handle,
+  PostFilterOutcome,
+  PostFilterPlugin,
+  SchedulerServices,
+} from '../../framework/interface';
+import type { NodeToStatus } from '../../framework/nodeToStatus';
 import type { PodInfo } from '../../framework/podInfo';
-import { Status } from '../../framework/status';
+import { SUCCESS, Status } from '../../framework/status';
 import { DefaultPreemption } from '../names';
+import { findCandidates } from './candidates';
+import { pickOneNodeForPreemption } from './pickNode';
+import { prepareCandidate } from './prepare';
 
-// defaultpreemption (v1.31), the part that decides what FailedScheduling says after
-// "preemption:". Evicting victims is not simulated yet.
-//   [PRE1] a pod with preemptionPolicy Never: "preemption: not eligible due to
-//          preemptionPolicy=Never."
-//   [PRE2] nodes whose filter status is UnschedulableAndUnresolvable (taints, affinity, cordon)
-//          are not candidates: "Preemption is not helpful for scheduling".
-//   [PRE3] an Unschedulable node (resources) with no lower-priority pod: "No preemption victims
-//          found for incoming pod"; with lower-priority pods, the filters run again without them
-//          and, if the pod still does not fit, their reasons are counted instead.
-//   [PRE4] the result is a FitError over all nodes, prefixed "preemption: ".
+// DefaultPreemption (default_preemption.go + preemption.go's Evaluator.Preempt, v1.31): when no
+// node fits, evict lower-priority pods from one node so the pod fits there next time.
+//   [PRE1] a pod may not preempt with preemptionPolicy Never, nor while lower-priority pods it
+//          already preempted are still terminating on its nominated node (unless that node
+//          became UnschedulableAndUnresolvable); it keeps its nomination.
+//   [PRE2] no candidate anywhere: the message is a FitError over all nodes, nodes not tried
+//          counting as "Preemption is not helpful for scheduling", and the nomination is cleared.
+//   [PRE3] with candidates, one node is picked (pickNode.ts), its victims evicted (prepare.ts),
+//          and the pod nominated to it; the FailedScheduling message then has no preemption part.
+//   [PRE4] every message is prefixed "preemption: ".
 
-/** Reasons the preemption FitError counts. */
+/** Why nodes not tried by preemption are no candidates. */
 export const REASON_NOT_HELPFUL = 'Preemption is not helpful for scheduling';
-export const REASON_NO_VICTIMS = 'No preemption victims found for incoming pod';
-/** The PostFilter message for a pod that may not preempt. */
+/** Why a pod with preemptionPolicy Never does not preempt. */
 export const REASON_POLICY_NEVER = 'not eligible due to preemptionPolicy=Never.';
+/** Why a pod waiting for its victims to go does not preempt again. */
+export const REASON_TERMINATING_VICTIM =
+  'not eligible due to a terminating pod on the nominated node.';
 /** DefaultPreemption's prefix on every message. */
 export const PREEMPTION_PREFIX = 'preemption: ';
 
 /**
- * Evaluates one Unschedulable node as a preemption candidate (SelectVictimsOnNode's first step):
- * SUCCESS when removing every lower-priority pod would let the pod fit. [PRE3]
+ * Returns why a pod may not preempt, or undefined when it may (PodEligibleToPreemptOthers);
+ * nominated is the filter status of its nominated node. [PRE1]
  */
-export function victimsStatus(
+export function podIneligibleReason(
   handle: Handle,
-  state: CycleState,
   pod: PodInfo,
-  node: NodeInfo,
-): Status {
-  if (!node.hasPodBelowPriority(pod.priority))
-    return new Status('UnschedulableAndUnresolvable', [REASON_NO_VICTIMS]);
-  const trimmed = node.without((p) => p.priority < pod.priority);
-  return handle.runFilterPlugins(state, pod, trimmed);
+  nominated: Status,
+): string | undefined {
+  if (pod.pod.spec?.preemptionPolicy === 'Never') return REASON_POLICY_NEVER;
+  const nnn = pod.pod.status?.nominatedNodeName;
+  if (!nnn || nominated.code === 'UnschedulableAndUnresolvable') return undefined;
+  const node = handle.nodes.get(nnn);
+  for (const p of node?.pods.values() ?? [])
+    if (p.priority < pod.priority && terminatingByPreemption(p)) return REASON_TERMINATING_VICTIM;
+  return undefined;
 }
 
-/** Runs preemption's diagnosis and returns its status. [PRE1][PRE2][PRE4] */
-export function preempt(
+// podTerminatingByPreemption with PodDisruptionConditions (GA in v1.31).
+function terminatingByPreemption(p: PodInfo): boolean {
+  if (!p.pod.metadata?.deletionTimestamp) return false;
+  const c = p.pod.status?.conditions?.find((x) => x.type === 'DisruptionTarget');
+  return c?.status === 'True' && c.reason === 'PreemptionByScheduler';
+}
+
+/** Runs preemption for a pod no node fits (Evaluator.Preempt). [PRE1][PRE2][PRE3] */
+function* evaluate(
+  handle: Handle,
+  services: SchedulerServices,
+  state: CycleState,
+  pod: PodInfo,
+  filtered: NodeToStatus,
+): Task<PostFilterOutcome> {
+  const nominated = filtered.get(pod.pod.status?.nominatedNodeName ?? '');
+  const ineligible = podIneligibleReason(handle, pod, nominated);
+  if (ineligible) return { status: new Status('Unschedulable', [ineligible]) };
+  const now = services.now();
+  const { candidates, statuses } = findCandidates(handle, state, pod, filtered, services.rng, now);
+  const best = pickOneNodeForPreemption(candidates, now);
+  if (!best) {
+    statuses.setAbsentNodesStatus(new Status('UnschedulableAndUnresolvable', [REASON_NOT_HELPFUL]));
+    const msg = fitErrorMessage(handle.nodes.list().length, {
+      ...newDiagnosis(),
+      nodeToStatus: statuses,
+    });
+    return { status: new Status('Unschedulable', [msg]), nominatedNodeName: '' };
+  }
+  const prepared = yield* prepareCandidate(services, best, pod);
+  if (!prepared.isSuccess()) return { status: prepared };
+  return { status: SUCCESS, nominatedNodeName: best.node };
+}
+
+/** Runs preemption and prefixes its message. [PRE4] */
+export function* preempt(
   handle: Handle,
   state: CycleState,
   pod: PodInfo,
-  statuses: NodeToStatus,
-): PostFilterOutcome {
-  if (pod.pod.spec?.preemptionPolicy === 'Never')
-    return { status: new Status('Unschedulable', [PREEMPTION_PREFIX + REASON_POLICY_NEVER]) };
-  const all = handle.nodes.list();
-  const dryRun = new NodeToStatus(new Status('UnschedulableAndUnresolvable', [REASON_NOT_HELPFUL]));
-  let candidates = 0;
-  for (const node of statuses.nodesForCode(all, 'Unschedulable')) {
-    const s = victimsStatus(handle, state, pod, node);
-    if (s.isSuccess()) candidates++;
-    else dryRun.set(node.name, s);
-  }
-  if (candidates > 0) {
-    // The real plugin would pick victims, evict them and nominate a node, and FailedScheduling
-    // would carry no preemption part; eviction arrives with the DefaultPreemption issue.
-    return { status: new Status('Unschedulable') };
-  }
-  const msg = fitErrorMessage(all.length, {
-    nodeToStatus: dryRun,
-    unschedulablePlugins: new Set(),
-    preFilterMsg: '',
-    postFilterMsg: '',
-  });
-  return { status: new Status('Unschedulable', [PREEMPTION_PREFIX + msg]), nominatedNodeName: '' };
+  filtered: NodeToStatus,
+): Task<PostFilterOutcome> {
+  const services = handle.services;
+  if (!services) throw new Error(`${DefaultPreemption} needs a running scheduler's services`);
+  const outcome = yield* evaluate(handle, services, state, pod, filtered);
+  const msg = outcome.status.message();
+  if (msg === '') return outcome;
+  return { ...outcome, status: new Status(outcome.status.code, [PREEMPTION_PREFIX + msg]) };
 }
 
 /** Builds the DefaultPreemption plugin (PostFilter). */
