@@ -61,12 +61,14 @@ export function scheduleOne(
       done({ pod: name, result }),
     );
   const { suggestedHost: host, evaluatedNodes, feasibleNodes, scores } = attempt.result;
-  results.finish(pi.key, {
-    selectedNode: host,
-    evaluatedNodes,
-    feasibleNodes,
-    totals: Object.fromEntries((scores ?? []).map((s) => [s.name, s.total])),
-  });
+  // With recording off (benchmarks) the per-node totals are not even assembled.
+  if (results.limit > 0)
+    results.finish(pi.key, {
+      selectedNode: host,
+      evaluatedNodes,
+      feasibleNodes,
+      totals: Object.fromEntries((scores ?? []).map((s) => [s.name, s.total])),
+    });
   assume(parts, pi, host);
   bindInBackground(parts, state, q, host, podCycle);
   done({ pod: name, result: 'Assumed', node: host });
