@@ -6,6 +6,7 @@ import type { ClusterEvent } from './framework/interface';
 import { ActionType } from './framework/interface';
 import { newPodInfo } from './framework/podInfo';
 import type { SchedulerParts, StoredPod } from './parts';
+import { namespaceLabels } from './plugins/interpodaffinity/terms';
 import { preCheckForNode } from './preCheck';
 
 // eventhandlers.go: informer events feed the cache (assigned pods, nodes) and the queue
@@ -14,11 +15,23 @@ import { preCheckForNode } from './preCheck';
 //         drops them, so a pod that finishes arrives as a delete and frees its node.
 //   [EH2] it queues only pods with no spec.nodeName, its schedulerName and no deletionTimestamp.
 //   [EH3] a pod that gains a node leaves the queue and enters the cache (confirming an assumed pod).
+//   [EH4] an assigned pod's update raises PodLabelChange when its labels changed, else
+//         AssignedPodUpdate, which no in-tree plugin registers for (PodSchedulingPropertiesChange).
 
 /** The cluster events the scheduler raises (framework/events.go labels). */
 export const EVENTS = {
   NodeAdd: { resource: 'Node', actionType: ActionType.Add, label: 'NodeAdd' },
   AssignedPodAdd: { resource: 'Pod', actionType: ActionType.Add, label: 'AssignedPodAdd' },
+  PodLabelChange: {
+    resource: 'Pod',
+    actionType: ActionType.UpdatePodLabel,
+    label: 'PodLabelChange',
+  },
+  AssignedPodUpdate: {
+    resource: 'Pod',
+    actionType: ActionType.UpdatePodOther,
+    label: 'AssignedPodUpdate',
+  },
   AssignedPodDelete: { resource: 'Pod', actionType: ActionType.Delete, label: 'AssignedPodDelete' },
 } as const satisfies Record<string, ClusterEvent>;
 
@@ -31,16 +44,28 @@ function placeOf(pod: Pod, schedulerName: string): Place {
   return mine && !pod.metadata?.deletionTimestamp ? 'pending' : 'none';
 }
 
-/** Returns the pod informer's handlers. [EH1][EH2][EH3] */
+/** Returns the events an assigned pod's update raises. [EH4] */
+export function podChangeEvents(old: Pod, pod: Pod): ClusterEvent[] {
+  const labelsChanged = !equal(old.metadata?.labels ?? {}, pod.metadata?.labels ?? {});
+  return [labelsChanged ? EVENTS.PodLabelChange : EVENTS.AssignedPodUpdate];
+}
+
+/** Returns the pod informer's handlers. [EH1][EH2][EH3][EH4] */
 export function podHandlers(parts: SchedulerParts): InformerHandlers<StoredPod> {
   const name = parts.config.profile.schedulerName;
   const { cache, queue } = parts;
+  const placed = (event: ClusterEvent, pod: Pod): void =>
+    queue.moveForAssignedPod(
+      event,
+      pod,
+      namespaceLabels(parts.fwk.listers, pod.metadata?.namespace ?? ''),
+    );
   const enter = (pod: StoredPod, place: Place): void => {
     const pi = newPodInfo(pod);
     if (place === 'assigned') {
       queue.delete(pi.key);
       cache.addPod(pi);
-      queue.moveAllToActiveOrBackoff(EVENTS.AssignedPodAdd);
+      placed(EVENTS.AssignedPodAdd, pod);
     } else if (place === 'pending') queue.add(pi);
   };
   const leave = (pod: StoredPod, place: Place): void => {
@@ -55,7 +80,11 @@ export function podHandlers(parts: SchedulerParts): InformerHandlers<StoredPod> 
     update(old, pod) {
       const from = placeOf(old, name);
       const to = placeOf(pod, name);
-      if (from === 'assigned' && to === 'assigned') return cache.addPod(newPodInfo(pod));
+      if (from === 'assigned' && to === 'assigned') {
+        cache.addPod(newPodInfo(pod));
+        for (const e of podChangeEvents(old, pod)) placed(e, pod);
+        return;
+      }
       if (from === 'pending' && to === 'pending') {
         if (old.metadata.resourceVersion === pod.metadata.resourceVersion) return;
         const pi = newPodInfo(pod);

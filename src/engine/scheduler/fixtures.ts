@@ -1,4 +1,23 @@
-import type { Node, Pod, Taint, Toleration } from '../api/types';
+import type {
+  Namespace,
+  Node,
+  OwnerReference,
+  Pod,
+  ReplicaSet,
+  Taint,
+  Toleration,
+} from '../api/types';
+import type { ContainerPort } from './framework/hostPorts';
+import { CycleState } from './framework/cycleState';
+import type {
+  FilterPlugin,
+  Handle,
+  Lister,
+  NodeScore,
+  PreFilterPlugin,
+  PreScorePlugin,
+  ScorePlugin,
+} from './framework/interface';
 import { NodeInfo } from './framework/nodeInfo';
 import type { PodInfo } from './framework/podInfo';
 import { newPodInfo } from './framework/podInfo';
@@ -17,6 +36,15 @@ export interface PodOptions {
   affinity?: NonNullable<Pod['spec']>['affinity'];
   nodeName?: string;
   preemptionPolicy?: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  ownerReferences?: OwnerReference[];
+  topologySpreadConstraints?: NonNullable<Pod['spec']>['topologySpreadConstraints'];
+  /** One container per image (default one nginx container). */
+  images?: string[];
+  /** Ports of the first container. */
+  ports?: ContainerPort[];
+  deleting?: boolean;
 }
 
 /** Builds a pending pod's PodInfo. */
@@ -25,18 +53,32 @@ export function makePod(o: PodOptions = {}): PodInfo {
   if (o.cpu) requests.cpu = o.cpu;
   if (o.memory) requests.memory = o.memory;
   const name = o.name ?? 'p';
+  const namespace = o.namespace ?? 'default';
   const pod: Pod = {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name, namespace: 'default', uid: `uid-${name}` },
+    metadata: {
+      name,
+      namespace,
+      uid: `uid-${name}`,
+      labels: o.labels,
+      ownerReferences: o.ownerReferences,
+      deletionTimestamp: o.deleting ? '2025-01-01T00:00:00Z' : undefined,
+    },
     spec: {
-      containers: [{ name: 'app', image: 'nginx', resources: { requests } }],
+      containers: (o.images ?? ['nginx']).map((image, i) => ({
+        name: i === 0 ? 'app' : `app${i}`,
+        image,
+        resources: i === 0 ? { requests } : {},
+        ports: i === 0 ? o.ports : undefined,
+      })),
       priority: o.priority,
       tolerations: o.tolerations,
       nodeSelector: o.nodeSelector,
       affinity: o.affinity,
       nodeName: o.nodeName,
       preemptionPolicy: o.preemptionPolicy,
+      topologySpreadConstraints: o.topologySpreadConstraints,
     },
   };
   return newPodInfo(pod);
@@ -50,6 +92,7 @@ export interface NodeOptions {
   labels?: Record<string, string>;
   taints?: Taint[];
   unschedulable?: boolean;
+  images?: NonNullable<Node['status']>['images'];
 }
 
 /** Builds a Node object. */
@@ -61,6 +104,7 @@ export function makeNode(name: string, o: NodeOptions = {}): Node {
     spec: { taints: o.taints, unschedulable: o.unschedulable },
     status: {
       allocatable: { cpu: o.cpu ?? '4', memory: o.memory ?? '8Gi', pods: o.pods ?? '110' },
+      images: o.images,
     },
   };
 }
@@ -71,4 +115,64 @@ export function makeNodeInfo(name: string, o: NodeOptions = {}, pods: PodInfo[] 
   ni.setNode(makeNode(name, o));
   for (const p of pods) ni.addPod(p);
   return ni;
+}
+
+function lister<T extends { metadata?: { name?: string; namespace?: string } }>(
+  objects: readonly T[],
+): Lister<T> {
+  const key = (o: T): string =>
+    o.metadata?.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : (o.metadata?.name ?? '');
+  return { get: (k) => objects.find((o) => key(o) === k), items: () => objects };
+}
+
+/** Builds a framework handle over fixed nodes, namespaces and ReplicaSets; it cannot filter. */
+export function makeHandle(
+  nodes: readonly NodeInfo[],
+  objects: { namespaces?: Namespace[]; replicaSets?: ReplicaSet[] } = {},
+): Handle {
+  const cannotFilter = (): never => {
+    throw new Error('filtering is not part of this fixture');
+  };
+  const handle = {
+    nodes: { list: () => nodes, get: (n: string) => nodes.find((x) => x.name === n) },
+    listers: {
+      namespaces: lister(objects.namespaces ?? []),
+      replicaSets: lister(objects.replicaSets ?? []),
+    },
+    runFilterPlugins: cannotFilter,
+    runFilterPluginsWithNominatedPods: cannotFilter,
+  };
+  return handle;
+}
+
+/** Runs PreFilter, then Filter on each node: "Skip", or node → "ok" or "<code>: <reasons>". */
+export function filterVerdicts(
+  plugin: PreFilterPlugin & FilterPlugin,
+  pod: PodInfo,
+  nodes: readonly NodeInfo[],
+): Record<string, string> | 'Skip' {
+  const state = new CycleState();
+  if (plugin.preFilter(state, pod).status.isSkip()) return 'Skip';
+  return Object.fromEntries(
+    nodes.map((n) => {
+      const s = plugin.filter(state, pod, n);
+      return [n.name, s.isSuccess() ? 'ok' : `${s.code}: ${s.reasons.join()}`];
+    }),
+  );
+}
+
+/** Runs PreScore, Score on each node and NormalizeScore: "Skip", or node → final score. */
+export function normalizedScores(
+  plugin: PreScorePlugin & ScorePlugin,
+  pod: PodInfo,
+  nodes: readonly NodeInfo[],
+): Record<string, number> | 'Skip' {
+  const state = new CycleState();
+  if (plugin.preScore(state, pod, nodes).isSkip()) return 'Skip';
+  const list: NodeScore[] = nodes.map((n) => ({
+    name: n.name,
+    score: plugin.score(state, pod, n),
+  }));
+  plugin.normalizeScore?.(state, pod, list);
+  return Object.fromEntries(list.map((s) => [s.name, s.score]));
 }

@@ -1,5 +1,5 @@
 import type { StoredObject } from '../api/object';
-import type { Pod } from '../api/types';
+import type { Namespace, Pod, ReplicaSet } from '../api/types';
 import type { EventRecorder } from '../client/eventRecorder';
 import { Informer } from '../client/informer';
 import type { ComponentDeps } from '../component';
@@ -32,6 +32,8 @@ export interface SchedulerParts {
   recorder: EventRecorder;
   pods: Informer<StoredPod>;
   nodes: Informer;
+  /** The informers plugins read (framework Listers), started and synced with the two above. */
+  sharedInformers: readonly Pick<Informer, 'start' | 'stop'>[];
   /** Reports whether callbacks from before a STOP should still act (false once stopped). */
   live(epoch: number): boolean;
   /** The current run's epoch. */
@@ -51,10 +53,23 @@ export function buildParts(
     config.resultsLimit > 0
       ? (p: Parameters<typeof wrapPlugin>[0], w: number) => wrapPlugin(p, w, results)
       : undefined;
+  const namespaces = new Informer<StoredObject & Namespace>(deps.client, {
+    resource: 'namespaces',
+  });
+  const replicaSets = new Informer<StoredObject & ReplicaSet>(deps.client, {
+    resource: 'replicasets',
+  });
   const recorder: EventRecorder = deps.recorder({ component: config.profile.schedulerName });
   const nominator = new Nominator();
   const services = { nominator, recorder, rng: deps.rng, now: () => deps.loop.now() };
-  const fwk = new Framework(config.profile, config.registry, cache, wrap, undefined, services);
+  const fwk = new Framework(
+    config.profile,
+    config.registry,
+    cache,
+    wrap,
+    { namespaces, replicaSets },
+    services,
+  );
   const queue = new SchedulingQueue(
     deps.loop,
     {
@@ -84,6 +99,7 @@ export function buildParts(
       fieldSelector: POD_FIELD_SELECTOR,
     }),
     nodes: new Informer(deps.client, { resource: 'nodes' }),
+    sharedInformers: [namespaces, replicaSets],
     live: (epoch) => epoch === run.epoch(),
     epoch: run.epoch,
   };

@@ -81,19 +81,21 @@ export class Scheduler implements Component, SchedulerRuntime {
   startInformers(): void {
     this.runEpoch++;
     this.parts.queue.start();
-    let pending = 2;
+    let pending = 2 + this.parts.sharedInformers.length;
     const synced = (): void => {
       if (--pending === 0) this.actor.send({ type: 'SYNCED' });
     };
     // Nodes first, so pods listed at start-up find their nodes in the cache.
     this.parts.nodes.start(synced);
     this.parts.pods.start(synced);
+    for (const informer of this.parts.sharedInformers) informer.start(synced);
   }
 
   stopInformers(): void {
     this.runEpoch++;
     this.parts.nodes.stop();
     this.parts.pods.stop();
+    for (const informer of this.parts.sharedInformers) informer.stop();
     this.parts.queue.stop();
     this.parts.cache.clear();
     this.parts.results.clear();

@@ -1,5 +1,5 @@
 import type { Node } from '../../api/types';
-import type { NodeInfoLister } from '../framework/nodeInfo';
+import type { ImageStateSummary, NodeInfoLister } from '../framework/nodeInfo';
 import { NodeInfo } from '../framework/nodeInfo';
 import type { PodInfo } from '../framework/podInfo';
 import { NodeTree } from './nodeTree';
@@ -10,10 +10,19 @@ import { NodeTree } from './nodeTree';
 //   [CACHE1] an assumed pod counts on its node at once, so the next cycle sees its requests.
 //   [CACHE2] the informer's add of a bound pod confirms the assumed one; a failed binding forgets it.
 //   [CACHE3] assumed pods do not expire (durationToExpireAssumedPod is 0 since v1.25).
+//   [CACHE4] each image name in node.status.images counts the nodes holding it; its size is the
+//            one the first such node reported (addNodeImageStates).
+//   [CACHE5] the nodes holding pods with pod (anti-)affinity are tracked as pods come and go, so
+//            InterPodAffinity visits only them when the incoming pod has no terms of its own.
 
 interface PodState {
   pod: PodInfo;
   nodeName: string;
+}
+
+interface ImageState {
+  summary: ImageStateSummary;
+  nodes: Set<string>;
 }
 
 /** The scheduler's view of nodes and the pods placed on them. */
@@ -24,6 +33,9 @@ export class SchedulerCache implements NodeInfoLister {
   private readonly assumed = new Set<string>();
   private listed: NodeInfo[] = [];
   private listedFrom: readonly string[] | undefined;
+  private readonly imageStates = new Map<string, ImageState>();
+  private readonly withAffinity = new Set<NodeInfo>();
+  private readonly withRequiredAntiAffinity = new Set<NodeInfo>();
 
   /** Returns the nodes in scheduling order, rebuilt only when the set of nodes changed. */
   list(): readonly NodeInfo[] {
@@ -39,6 +51,16 @@ export class SchedulerCache implements NodeInfoLister {
   get(name: string): NodeInfo | undefined {
     const ni = this.nodes.get(name);
     return ni?.node ? ni : undefined;
+  }
+
+  /** Returns the nodes holding a pod with pod (anti-)affinity. [CACHE5] */
+  havePodsWithAffinityList(): readonly NodeInfo[] {
+    return [...this.withAffinity].filter((ni) => ni.node);
+  }
+
+  /** Returns the nodes holding a pod with required pod anti-affinity. [CACHE5] */
+  havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[] {
+    return [...this.withRequiredAntiAffinity].filter((ni) => ni.node);
   }
 
   /** Returns the number of nodes that exist. */
@@ -61,7 +83,9 @@ export class SchedulerCache implements NodeInfoLister {
     const name = node.metadata?.name ?? '';
     const ni = this.nodeInfo(name);
     const isNew = !ni.node;
+    if (ni.node) this.removeImageStates(ni.node);
     ni.setNode(node);
+    this.addImageStates(node, ni);
     if (isNew) this.tree.add(node);
     else this.tree.update(node);
     return ni;
@@ -71,6 +95,7 @@ export class SchedulerCache implements NodeInfoLister {
   removeNode(name: string): void {
     const ni = this.nodes.get(name);
     if (!ni) return;
+    if (ni.node) this.removeImageStates(ni.node);
     ni.removeNode();
     if (ni.pods.size === 0) this.nodes.delete(name);
     this.tree.remove(name);
@@ -104,6 +129,7 @@ export class SchedulerCache implements NodeInfoLister {
     if (!st) return;
     const ni = this.nodes.get(st.nodeName);
     ni?.removePod(key);
+    if (ni) this.trackAffinity(ni);
     if (ni && !ni.node && ni.pods.size === 0) this.nodes.delete(st.nodeName);
     this.podStates.delete(key);
     this.assumed.delete(key);
@@ -114,12 +140,57 @@ export class SchedulerCache implements NodeInfoLister {
     this.nodes.clear();
     this.podStates.clear();
     this.assumed.clear();
+    this.imageStates.clear();
+    this.withAffinity.clear();
+    this.withRequiredAntiAffinity.clear();
     this.tree = new NodeTree();
   }
 
   private place(pod: PodInfo, nodeName: string): void {
-    this.nodeInfo(nodeName).addPod(pod);
+    const ni = this.nodeInfo(nodeName);
+    ni.addPod(pod);
+    this.trackAffinity(ni);
     this.podStates.set(pod.key, { pod, nodeName });
+  }
+
+  private trackAffinity(ni: NodeInfo): void {
+    if (ni.podsWithAffinity.size > 0) this.withAffinity.add(ni);
+    else this.withAffinity.delete(ni);
+    if (ni.podsWithRequiredAntiAffinity.size > 0) this.withRequiredAntiAffinity.add(ni);
+    else this.withRequiredAntiAffinity.delete(ni);
+  }
+
+  /** Counts the node in each of its images' states and gives it their summaries. [CACHE4] */
+  private addImageStates(node: Node, ni: NodeInfo): void {
+    const name = node.metadata?.name ?? '';
+    const mine = new Map<string, ImageStateSummary>();
+    for (const image of node.status?.images ?? []) {
+      for (const imageName of image.names ?? []) {
+        let state = this.imageStates.get(imageName);
+        if (!state) {
+          state = { summary: { size: image.sizeBytes ?? 0, numNodes: 0 }, nodes: new Set() };
+          this.imageStates.set(imageName, state);
+        }
+        state.nodes.add(name);
+        state.summary.numNodes = state.nodes.size;
+        mine.set(imageName, state.summary);
+      }
+    }
+    ni.imageStates = mine;
+  }
+
+  /** Uncounts the node from its images' states, dropping images no node holds. [CACHE4] */
+  private removeImageStates(node: Node): void {
+    const name = node.metadata?.name ?? '';
+    for (const image of node.status?.images ?? []) {
+      for (const imageName of image.names ?? []) {
+        const state = this.imageStates.get(imageName);
+        if (!state) continue;
+        state.nodes.delete(name);
+        state.summary.numNodes = state.nodes.size;
+        if (state.nodes.size === 0) this.imageStates.delete(imageName);
+      }
+    }
   }
 
   private nodeInfo(name: string): NodeInfo {

@@ -1,3 +1,4 @@
+import type { Namespace, ReplicaSet } from '../../api/types';
 import type { EventRecorder } from '../../client/eventRecorder';
 import type { Task } from '../../client/task';
 import type { Rng } from '../../rng/rng';
@@ -23,8 +24,11 @@ export const ActionType = {
   UpdateNodeLabel: 8,
   UpdateNodeTaint: 16,
   UpdateNodeCondition: 32,
-  Update: 4 | 8 | 16 | 32,
-  All: 63,
+  UpdatePodLabel: 64,
+  /** An assigned pod changed in a way no UpdatePodXYZ names (updatePodOther). */
+  UpdatePodOther: 128,
+  Update: 4 | 8 | 16 | 32 | 64 | 128,
+  All: 255,
 } as const;
 
 /** A cluster change that may make a rejected pod schedulable (framework.ClusterEvent). */
@@ -134,10 +138,26 @@ export type AnyPlugin = Plugin &
       Pick<BindPlugin, 'bind'>
   >;
 
+/** A read-only view of an informer's cache (a client-go lister). */
+export interface Lister<T> {
+  /** Returns an object by "namespace/name" (or "name" for a cluster-scoped kind). */
+  get(key: string): T | undefined;
+  /** Returns every cached object. */
+  items(): readonly T[];
+}
+
+/** The informers plugins read besides nodes and pods (SharedInformerFactory), synced before the first cycle. */
+export interface Listers {
+  namespaces: Lister<Namespace>;
+  replicaSets: Lister<ReplicaSet>;
+}
+
 /** What the framework offers plugins (framework.Handle). */
 export interface Handle {
   /** The nodes of the running cycle. */
   readonly nodes: NodeInfoLister;
+  /** Namespaces and workloads; absent where a test builds a framework without informers. */
+  readonly listers?: Listers;
   /** The running scheduler's services; absent where a test builds a framework alone. */
   readonly services?: SchedulerServices;
   /** Runs every enabled Filter plugin on a node; preemption uses it on what-if copies. */

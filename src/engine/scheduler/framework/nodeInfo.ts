@@ -1,10 +1,42 @@
-import type { Node } from '../../api/types';
+import type { Requirement } from '../../api/labels';
+import type { Node, Pod } from '../../api/types';
+import { HostPortInfo, hostPorts } from './hostPorts';
 import type { PodInfo } from './podInfo';
 import type { Allocatable, Resource } from './resource';
 import { add, nodeAllocatable, subtract, zeroResource } from './resource';
 
 // framework.NodeInfo: one node plus the sums of what its pods request, kept incrementally so a
 // pod event costs O(1) and a scheduling cycle reads a node in O(1).
+
+/** An image's size and how many nodes hold it (framework.ImageStateSummary). */
+export interface ImageStateSummary {
+  size: number;
+  numNodes: number;
+}
+
+/** Reports whether a pod has pod affinity or anti-affinity of any kind (podWithAffinity). */
+export function podWithAffinity(pod: Pod): boolean {
+  const a = pod.spec?.affinity;
+  return Boolean(a && (a.podAffinity || a.podAntiAffinity));
+}
+
+/** Reports whether a pod has required pod anti-affinity (podWithRequiredAntiAffinity). */
+export function podWithRequiredAntiAffinity(pod: Pod): boolean {
+  const terms = pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  return (terms ?? []).length > 0;
+}
+
+// Selectors are compiled once per cycle and read on every node: their index keys are built once.
+const indexKeys = new WeakMap<Requirement, readonly string[]>();
+function labelIndexKeys(r: Requirement): readonly string[] {
+  let keys = indexKeys.get(r);
+  if (!keys) indexKeys.set(r, (keys = r.values.map((v) => `${r.key}=${v}`)));
+  return keys;
+}
+
+function* concat<T>(sets: readonly Set<T>[]): Iterable<T> {
+  for (const set of sets) yield* set;
+}
 
 /** A node and the pods the scheduler believes run on it (bound or assumed). */
 export class NodeInfo {
@@ -20,6 +52,16 @@ export class NodeInfo {
   generation = 0;
   /** Pod count per priority, so preemption asks "any lower-priority pod?" without a scan. */
   private readonly priorities = new Map<number, number>();
+  /** Host ports the pods here hold (UsedPorts). */
+  readonly usedPorts = new HostPortInfo();
+  /** node.status.images by name with their cluster-wide spread; the cache sets it (ImageStates). */
+  imageStates: ReadonlyMap<string, ImageStateSummary> = new Map();
+  /** Pods here with pod affinity or anti-affinity, by key (PodsWithAffinity). */
+  readonly podsWithAffinity = new Map<string, PodInfo>();
+  /** Pods here with required pod anti-affinity, by key (PodsWithRequiredAntiAffinity). */
+  readonly podsWithRequiredAntiAffinity = new Map<string, PodInfo>();
+  /** Pods here by "key=value" label, so counting a selector's pods skips the others. */
+  private readonly byLabel = new Map<string, Set<PodInfo>>();
 
   constructor(readonly name: string) {}
 
@@ -42,6 +84,14 @@ export class NodeInfo {
     this.priorities.set(pi.priority, (this.priorities.get(pi.priority) ?? 0) + 1);
     add(this.requested, pi.requests);
     add(this.nonZeroRequested, pi.nonZeroRequests);
+    for (const p of hostPorts(pi.pod)) this.usedPorts.add(p);
+    if (podWithAffinity(pi.pod)) this.podsWithAffinity.set(pi.key, pi);
+    if (podWithRequiredAntiAffinity(pi.pod)) this.podsWithRequiredAntiAffinity.set(pi.key, pi);
+    for (const [k, v] of Object.entries(pi.pod.metadata?.labels ?? {})) {
+      let set = this.byLabel.get(`${k}=${v}`);
+      if (!set) this.byLabel.set(`${k}=${v}`, (set = new Set()));
+      set.add(pi);
+    }
     this.generation++;
   }
 
@@ -55,8 +105,45 @@ export class NodeInfo {
     else this.priorities.set(pi.priority, n);
     subtract(this.requested, pi.requests);
     subtract(this.nonZeroRequested, pi.nonZeroRequests);
+    for (const p of hostPorts(pi.pod)) this.usedPorts.remove(p);
+    this.podsWithAffinity.delete(key);
+    this.podsWithRequiredAntiAffinity.delete(key);
+    for (const [k, v] of Object.entries(pi.pod.metadata?.labels ?? {})) {
+      const set = this.byLabel.get(`${k}=${v}`);
+      set?.delete(pi);
+      if (set?.size === 0) this.byLabel.delete(`${k}=${v}`);
+    }
     this.generation++;
     return true;
+  }
+
+  /**
+   * Returns the pods that may match a label selector: those carrying a value of its most
+   * selective In/= requirement, or every pod when it has none. Callers still match each one.
+   */
+  podsMaybeMatching(requirements: readonly Requirement[]): Iterable<PodInfo> {
+    let best: Iterable<PodInfo> | undefined;
+    let bestSize = Infinity;
+    for (const r of requirements) {
+      if (r.operator !== 'In' && r.operator !== 'Equals') continue;
+      const keys = labelIndexKeys(r);
+      if (keys.length === 1) {
+        const set = this.byLabel.get(keys[0] as string);
+        if (!set) return [];
+        if (set.size < bestSize) {
+          best = set;
+          bestSize = set.size;
+        }
+        continue;
+      }
+      const sets = keys.flatMap((k) => this.byLabel.get(k) ?? []);
+      const size = sets.reduce((n, set) => n + set.size, 0);
+      if (size < bestSize) {
+        best = concat(sets);
+        bestSize = size;
+      }
+    }
+    return best ?? this.pods.values();
   }
 
   /** Reports whether any pod here has a priority below p. */
@@ -70,6 +157,7 @@ export class NodeInfo {
     const copy = new NodeInfo(this.name);
     copy.node = this.node;
     copy.allocatable = this.allocatable;
+    copy.imageStates = this.imageStates;
     for (const pi of this.pods.values()) if (!drop(pi)) copy.addPod(pi);
     return copy;
   }
@@ -80,4 +168,8 @@ export interface NodeInfoLister {
   /** Returns every node with a Node object, zones interleaved (the cache's node tree order). */
   list(): readonly NodeInfo[];
   get(name: string): NodeInfo | undefined;
+  /** Returns the nodes holding a pod with pod (anti-)affinity (HavePodsWithAffinityList). */
+  havePodsWithAffinityList?(): readonly NodeInfo[];
+  /** Returns the nodes holding a pod with required anti-affinity (HavePodsWithRequiredAntiAffinityList). */
+  havePodsWithRequiredAntiAffinityList?(): readonly NodeInfo[];
 }

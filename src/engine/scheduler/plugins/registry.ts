@@ -5,10 +5,16 @@ import type { NodeResourcesFitArgs } from './noderesources/fit';
 import { newFit } from './noderesources/fit';
 import { newDefaultBinder } from './defaultbinder/defaultBinder';
 import { newDefaultPreemption } from './defaultpreemption/defaultPreemption';
+import { newImageLocality } from './imagelocality/imageLocality';
+import type { InterPodAffinityArgs } from './interpodaffinity/interPodAffinity';
+import { newInterPodAffinity } from './interpodaffinity/interPodAffinity';
 import * as names from './names';
 import { newNodeAffinity } from './nodeaffinity/nodeAffinity';
 import { newNodeName } from './nodename/nodeName';
+import { newNodePorts } from './nodeports/nodePorts';
 import { newNodeUnschedulable } from './nodeunschedulable/nodeUnschedulable';
+import type { PodTopologySpreadArgs } from './podtopologyspread/podTopologySpread';
+import { newPodTopologySpread } from './podtopologyspread/podTopologySpread';
 import { newPrioritySort } from './queuesort/prioritySort';
 import { newTaintToleration } from './tainttoleration/taintToleration';
 
@@ -23,10 +29,16 @@ export function inTreeRegistry(): Registry {
     [names.NodeName]: newNodeName,
     [names.TaintToleration]: newTaintToleration,
     [names.NodeAffinity]: newNodeAffinity,
+    [names.NodePorts]: newNodePorts,
     [names.NodeResourcesFit]: (args) => newFit(args as NodeResourcesFitArgs | undefined),
+    [names.PodTopologySpread]: (args, handle) =>
+      newPodTopologySpread(args as PodTopologySpreadArgs | undefined, handle),
+    [names.InterPodAffinity]: (args, handle) =>
+      newInterPodAffinity(args as InterPodAffinityArgs | undefined, handle),
     [names.DefaultPreemption]: newDefaultPreemption,
     [names.NodeResourcesBalancedAllocation]: (args) =>
       newBalancedAllocation(args as BalancedAllocationArgs | undefined),
+    [names.ImageLocality]: newImageLocality,
     [names.DefaultBinder]: newDefaultBinder,
   };
 }

@@ -1,11 +1,14 @@
 import equal from 'fast-deep-equal';
 import { KeyedHeap } from './heap';
 import { Nominator } from './nominator';
+import type { Labels } from '../../api/labels';
 import type { Pod } from '../../api/types';
 import type { EventLoop, Timer } from '../../clock/eventLoop';
 import type { ClusterEvent, QueuedPodInfo } from '../framework/interface';
 import { ActionType } from '../framework/interface';
 import type { PodInfo } from '../framework/podInfo';
+import { affinityTermsOf, termMatches } from '../plugins/interpodaffinity/terms';
+import { PodTopologySpread } from '../plugins/names';
 
 // internal/queue/scheduling_queue.go (PriorityQueue, v1.31 without queueing hints):
 //   [Q1] activeQ is ordered by the QueueSort plugin (PrioritySort: priority, then queue time).
@@ -17,6 +20,9 @@ import type { PodInfo } from '../framework/podInfo';
 //   [Q4] a pod rejected while a move request arrived during its cycle, or rejected by no plugin
 //        (an error), goes straight to backoffQ.
 //   [Q5] an update to an unschedulable pod requeues it only if more than its status changed.
+//   [Q6] an assigned pod added or updated moves only the pods it can help: those rejected by
+//        PodTopologySpread and those whose required pod affinity it matches
+//        (getUnschedulablePodsWithCrossTopologyTerm); a deleted one moves all interested pods.
 
 /** Queue timing (KubeSchedulerConfiguration podInitialBackoffSeconds …). */
 export interface QueueConfig {
@@ -172,14 +178,29 @@ export class SchedulingQueue {
 
   /** Moves the unschedulable pods an event may help (and preCheck admits). [Q3] */
   moveAllToActiveOrBackoff(event: ClusterEvent, preCheck?: (pod: PodInfo) => boolean): void {
+    this.movePods(event, (q) => !preCheck || preCheck(q.podInfo));
+  }
+
+  /** AssignedPodAdded / AssignedPodUpdated: moves the pods a placed pod may help. [Q6] */
+  moveForAssignedPod(event: ClusterEvent, pod: Pod, nsLabels: Labels): void {
+    this.movePods(
+      event,
+      (q) =>
+        q.unschedulablePlugins.has(PodTopologySpread) ||
+        affinityTermsOf(q.podInfo.pod).requiredAffinityTerms.some((t) =>
+          termMatches(t, pod, nsLabels),
+        ),
+    );
+  }
+
+  private movePods(event: ClusterEvent, select: (q: QueuedPodInfo) => boolean): void {
     if (event.resource !== '*' && !this.hooks.isEventOfInterest(event)) return;
     const interested = (q: QueuedPodInfo): boolean =>
       q.unschedulablePlugins.size === 0 ||
       event.resource === '*' ||
       [...q.unschedulablePlugins].some((p) => this.hooks.isInterested(p, event));
     const moving: QueuedPodInfo[] = [];
-    for (const q of this.unschedulable.values())
-      if ((!preCheck || preCheck(q.podInfo)) && interested(q)) moving.push(q);
+    for (const q of this.unschedulable.values()) if (select(q) && interested(q)) moving.push(q);
     for (const q of moving) {
       this.unschedulable.delete(q.podInfo.key);
       this.requeue(q, this.loop.cause);

@@ -1,0 +1,150 @@
+import { fromLabelSelector, matches, type Requirement } from '../../../api/labels';
+import { controllerOf } from '../../../api/owners';
+import type { Node, Pod, PodSpec } from '../../../api/types';
+import type { Listers } from '../../framework/interface';
+import type { NodeInfo } from '../../framework/nodeInfo';
+import type { PodInfo } from '../../framework/podInfo';
+import type { RequiredNodeAffinity } from '../nodeaffinity/nodeSelector';
+import { matchesRequired } from '../nodeaffinity/nodeSelector';
+import type { Selector } from '../helper/selector';
+import { labelValue } from '../helper/selector';
+import { doNotScheduleTaint, findMatchingUntoleratedTaint } from '../helper/taints';
+
+// podtopologyspread/common.go (v1.31): a pod's spread constraints compiled for one extension
+// point (DoNotSchedule for Filter, ScheduleAnyway for Score), or the cluster's default ones.
+//   [PTS1] matchLabelKeys add the pod's own values for those keys to the selector.
+//   [PTS2] minDomains defaults to 1, nodeAffinityPolicy to Honor, nodeTaintsPolicy to Ignore.
+//   [PTS3] a pod without constraints gets the defaults (hostname maxSkew 3, zone maxSkew 5,
+//          ScheduleAnyway) with the selector of what owns it, or none if nothing selects it.
+//   [PTS4] pods being deleted and pods of other namespaces are never counted.
+
+/** A constraint as written in pod.spec.topologySpreadConstraints. */
+export type TopologySpreadConstraint = NonNullable<PodSpec['topologySpreadConstraints']>[number];
+
+/** A constraint with its selector compiled (topologySpreadConstraint). */
+export interface SpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  selector: Selector;
+  minDomains: number;
+  nodeAffinityPolicy: string;
+  nodeTaintsPolicy: string;
+}
+
+/** kubernetes.io/hostname (v1.LabelHostname). */
+export const LABEL_HOSTNAME = 'kubernetes.io/hostname';
+/** topology.kubernetes.io/zone (v1.LabelTopologyZone). */
+export const LABEL_TOPOLOGY_ZONE = 'topology.kubernetes.io/zone';
+
+/** systemDefaultConstraints. [PTS3] */
+export const SYSTEM_DEFAULT_CONSTRAINTS: readonly TopologySpreadConstraint[] = [
+  { topologyKey: LABEL_HOSTNAME, whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 3 },
+  { topologyKey: LABEL_TOPOLOGY_ZONE, whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 5 },
+];
+
+/** Compiles the constraints with the given whenUnsatisfiable. [PTS1][PTS2] */
+export function filterTopologySpreadConstraints(
+  constraints: readonly TopologySpreadConstraint[],
+  podLabels: Readonly<Record<string, string>> | undefined,
+  action: 'DoNotSchedule' | 'ScheduleAnyway',
+): SpreadConstraint[] {
+  const out: SpreadConstraint[] = [];
+  for (const c of constraints) {
+    if (c.whenUnsatisfiable !== action) continue;
+    let selector: Selector = fromLabelSelector(c.labelSelector);
+    const own: Requirement[] = [];
+    for (const key of c.matchLabelKeys ?? []) {
+      const value = labelValue(podLabels, key);
+      if (value !== undefined) own.push({ key, operator: 'Equals', values: [value] });
+    }
+    // mergeLabelSetWithSelector: the pod's labels, plus the selector's requirements if it has any.
+    if (own.length > 0) selector = [...own, ...(selector ?? [])];
+    out.push({
+      maxSkew: c.maxSkew,
+      topologyKey: c.topologyKey,
+      selector,
+      minDomains: c.minDomains ?? 1,
+      nodeAffinityPolicy: c.nodeAffinityPolicy ?? 'Honor',
+      nodeTaintsPolicy: c.nodeTaintsPolicy ?? 'Ignore',
+    });
+  }
+  return out;
+}
+
+/**
+ * helper.DefaultSelector: the union of the selectors of what selects the pod. Of Services,
+ * ReplicationControllers, ReplicaSets and StatefulSets the simulator serves only ReplicaSets,
+ * so this is the owning ReplicaSet's selector, or an empty selector. [PTS3]
+ */
+export function defaultSelector(pod: Pod, listers: Listers | undefined): Requirement[] {
+  const owner = controllerOf(pod);
+  if (!owner || owner.apiVersion !== 'apps/v1' || owner.kind !== 'ReplicaSet') return [];
+  const rs = listers?.replicaSets.get(`${pod.metadata?.namespace ?? ''}/${owner.name}`);
+  return fromLabelSelector(rs?.spec?.selector) ?? [];
+}
+
+/** Builds the default constraints for an action, or none when nothing selects the pod. [PTS3] */
+export function buildDefaultConstraints(
+  defaults: readonly TopologySpreadConstraint[],
+  pod: Pod,
+  action: 'DoNotSchedule' | 'ScheduleAnyway',
+  listers: Listers | undefined,
+): SpreadConstraint[] {
+  const constraints = filterTopologySpreadConstraints(defaults, pod.metadata?.labels, action);
+  if (constraints.length === 0) return [];
+  const selector = defaultSelector(pod, listers);
+  if (selector.length === 0) return [];
+  return constraints.map((c) => ({ ...c, selector }));
+}
+
+/** Returns the pod's own constraints for an action, or the defaults if it has none. */
+export function podConstraints(
+  pod: Pod,
+  action: 'DoNotSchedule' | 'ScheduleAnyway',
+  defaults: readonly TopologySpreadConstraint[],
+  listers: Listers | undefined,
+): SpreadConstraint[] {
+  const own = pod.spec?.topologySpreadConstraints ?? [];
+  if (own.length > 0) return filterTopologySpreadConstraints(own, pod.metadata?.labels, action);
+  return buildDefaultConstraints(defaults, pod, action, listers);
+}
+
+/** Reports whether a node counts for a constraint under its inclusion policies. [PTS2] */
+export function matchNodeInclusionPolicies(
+  c: SpreadConstraint,
+  pod: PodInfo,
+  node: Node,
+  required: RequiredNodeAffinity,
+): boolean {
+  if (c.nodeAffinityPolicy === 'Honor' && !matchesRequired(required, node)) return false;
+  if (c.nodeTaintsPolicy === 'Honor') {
+    const taint = findMatchingUntoleratedTaint(
+      node.spec?.taints,
+      pod.pod.spec?.tolerations,
+      doNotScheduleTaint,
+    );
+    if (taint) return false;
+  }
+  return true;
+}
+
+/** Reports whether a node has every constraint's topology key. */
+export function nodeLabelsMatchSpreadConstraints(
+  labels: Readonly<Record<string, string>> | undefined,
+  constraints: readonly SpreadConstraint[],
+): boolean {
+  return constraints.every((c) => labelValue(labels, c.topologyKey) !== undefined);
+}
+
+/** Counts a node's pods in a namespace that a selector selects, skipping terminating ones. [PTS4] */
+export function countPodsMatchSelector(node: NodeInfo, selector: Selector, ns: string): number {
+  if (selector === null) return 0;
+  let n = 0;
+  // This runs for every node in every cycle of a spread pod: a plain loop, no generators.
+  for (const pi of node.podsMaybeMatching(selector)) {
+    const meta = pi.pod.metadata;
+    if (meta?.deletionTimestamp || (meta?.namespace ?? '') !== ns) continue;
+    if (matches(selector, meta?.labels)) n++;
+  }
+  return n;
+}

@@ -1,0 +1,90 @@
+import {
+  ActionType,
+  type FilterPlugin,
+  type Handle,
+  type PreFilterPlugin,
+  type PreScorePlugin,
+  type ScorePlugin,
+} from '../../framework/interface';
+import { SKIP, SUCCESS, asStatus } from '../../framework/status';
+import { PodTopologySpread } from '../names';
+import type { TopologySpreadConstraint } from './constraints';
+import { SYSTEM_DEFAULT_CONSTRAINTS, podConstraints } from './constraints';
+import type { PreFilterState } from './filtering';
+import { calPreFilterState, filterSpread } from './filtering';
+import type { PreScoreState } from './scoring';
+import { calPreScoreState, normalizeSpreadScores, scoreSpread } from './scoring';
+
+// podtopologyspread/plugin.go (v1.31): spreads matching pods evenly over topology domains.
+// DoNotSchedule constraints filter, ScheduleAnyway ones (and the defaults) score; a pod with
+// neither is skipped at PreFilter and PreScore, so it costs nothing beyond building its
+// constraints.
+
+/** PodTopologySpreadArgs: "System" uses the built-in defaults, "List" the given ones. */
+export interface PodTopologySpreadArgs {
+  defaultConstraints?: TopologySpreadConstraint[];
+  defaultingType?: 'System' | 'List';
+}
+
+const PRE_FILTER_KEY = `PreFilter${PodTopologySpread}`;
+const PRE_SCORE_KEY = `PreScore${PodTopologySpread}`;
+
+/** Builds the PodTopologySpread plugin. */
+export function newPodTopologySpread(
+  args: PodTopologySpreadArgs | undefined,
+  handle: Handle,
+): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
+  const systemDefaulted = (args?.defaultingType ?? 'System') === 'System';
+  const defaults = systemDefaulted ? SYSTEM_DEFAULT_CONSTRAINTS : (args?.defaultConstraints ?? []);
+  return {
+    name: PodTopologySpread,
+    events: [
+      // A matching pod coming, going or changing labels changes the counts.
+      {
+        resource: 'Pod',
+        actionType: ActionType.Add | ActionType.UpdatePodLabel | ActionType.Delete,
+      },
+      // A node coming or relabelled may open a domain; UpdateNodeTaint covers nodes that become
+      // Ready after preCheck filtered their NodeAdd out.
+      {
+        resource: 'Node',
+        actionType:
+          ActionType.Add |
+          ActionType.Delete |
+          ActionType.UpdateNodeLabel |
+          ActionType.UpdateNodeTaint,
+      },
+    ],
+    preFilter(state, pod) {
+      const constraints = podConstraints(pod.pod, 'DoNotSchedule', defaults, handle.listers);
+      if (constraints.length === 0) return { status: SKIP };
+      state.write(PRE_FILTER_KEY, calPreFilterState(pod, constraints, handle.nodes.list()));
+      return { status: SUCCESS };
+    },
+    filter(state, pod, node) {
+      const s = state.read<PreFilterState>(PRE_FILTER_KEY);
+      if (!s) return asStatus(new Error(`reading "${PRE_FILTER_KEY}" from cycleState: not found`));
+      return filterSpread(s, pod, node);
+    },
+    preScore(state, pod, nodes) {
+      const all = handle.nodes.list();
+      if (all.length === 0) return SKIP;
+      const constraints = podConstraints(pod.pod, 'ScheduleAnyway', defaults, handle.listers);
+      if (constraints.length === 0) return SKIP;
+      // Only the pod's own (or configured) constraints need every key; system defaults let
+      // nodes without a zone still spread by hostname.
+      const requireAll =
+        (pod.pod.spec?.topologySpreadConstraints ?? []).length > 0 || !systemDefaulted;
+      state.write(PRE_SCORE_KEY, calPreScoreState(pod, constraints, nodes, all, requireAll));
+      return SUCCESS;
+    },
+    score(state, pod, node) {
+      const s = state.read<PreScoreState>(PRE_SCORE_KEY);
+      return s ? scoreSpread(s, pod, node) : 0;
+    },
+    normalizeScore(state, _pod, scores) {
+      const s = state.read<PreScoreState>(PRE_SCORE_KEY);
+      if (s) normalizeSpreadScores(s, scores);
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import { MAX_NODE_SCORE, type NodeScore } from '../../framework/interface';
+import type { NodeInfo } from '../../framework/nodeInfo';
+import type { PodInfo } from '../../framework/podInfo';
+import { requiredNodeAffinity } from '../nodeaffinity/nodeSelector';
+import { labelValue } from '../helper/selector';
+import type { SpreadConstraint } from './constraints';
+import {
+  LABEL_HOSTNAME,
+  countPodsMatchSelector,
+  matchNodeInclusionPolicies,
+  nodeLabelsMatchSpreadConstraints,
+} from './constraints';
+
+// podtopologyspread/scoring.go (v1.31): ScheduleAnyway constraints (the pod's own, or the
+// defaults) rank nodes by how many matching pods their domains already hold, fewer is better.
+//   [PTS8] a node scores Σ count × log(domains + 2) + (maxSkew − 1) over the constraints whose
+//          key it has, rounded; hostname counts are taken per node at Score, the other domains'
+//          counts over all nodes at PreScore.
+//   [PTS9] with the pod's own constraints (or non-system defaults) a feasible node missing a
+//          key is ignored: it scores 0 after normalizing. System defaults only need hostname.
+//   [PTS10] NormalizeScore: 100 × (max + min − score) / max, integer division; all 100 if max is 0.
+
+/** What PreScore computes for Score (preScoreState). */
+export interface PreScoreState {
+  constraints: readonly SpreadConstraint[];
+  /** Feasible nodes missing a required topology key. */
+  ignoredNodes: Set<string>;
+  /**
+   * Per constraint: topology value → matching pods, for the values Score reads (those of
+   * feasible nodes that have the key; hostname is counted per node at Score instead).
+   */
+  topologyValueToPodCounts: Map<string, number>[];
+  topologyNormalizingWeight: number[];
+}
+
+/** topologyNormalizingWeight: log(size + 2), so small topologies are not watered down. */
+export const topologyNormalizingWeight = (size: number): number => Math.log(size + 2);
+
+/** Builds the PreScore state over the feasible and all nodes. [PTS8][PTS9] */
+export function calPreScoreState(
+  pod: PodInfo,
+  constraints: readonly SpreadConstraint[],
+  filteredNodes: readonly NodeInfo[],
+  allNodes: readonly NodeInfo[],
+  requireAllTopologies: boolean,
+): PreScoreState {
+  const s: PreScoreState = {
+    constraints,
+    ignoredNodes: new Set(),
+    topologyValueToPodCounts: constraints.map(() => new Map()),
+    topologyNormalizingWeight: [],
+  };
+  // Upstream sizes a topology by the values of feasible nodes, a missing key counting as "".
+  const domains = constraints.map(() => new Set<string>());
+  for (const ni of filteredNodes) {
+    const labels = ni.node?.metadata?.labels;
+    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, constraints)) {
+      s.ignoredNodes.add(ni.name);
+      continue;
+    }
+    constraints.forEach((c, i) => {
+      if (c.topologyKey === LABEL_HOSTNAME) return;
+      const value = labelValue(labels, c.topologyKey);
+      (domains[i] as Set<string>).add(value ?? '');
+      // Score reads a count only for a node that has the key: other domains need no counting.
+      if (value !== undefined) (s.topologyValueToPodCounts[i] as Map<string, number>).set(value, 0);
+    });
+  }
+  s.topologyNormalizingWeight = constraints.map((c, i) =>
+    topologyNormalizingWeight(
+      c.topologyKey === LABEL_HOSTNAME
+        ? filteredNodes.length - s.ignoredNodes.size
+        : (domains[i] as Set<string>).size,
+    ),
+  );
+  if (s.topologyValueToPodCounts.some((counts) => counts.size > 0))
+    countDomains(s, pod, allNodes, requireAllTopologies);
+  return s;
+}
+
+// processAllNode: adds every node's matching pods to the domains Score will read.
+function countDomains(
+  s: PreScoreState,
+  pod: PodInfo,
+  allNodes: readonly NodeInfo[],
+  requireAllTopologies: boolean,
+): void {
+  const required = requiredNodeAffinity(pod.pod);
+  const ns = pod.pod.metadata?.namespace ?? '';
+  for (const ni of allNodes) {
+    const node = ni.node;
+    const labels = node?.metadata?.labels;
+    if (!node) continue;
+    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) continue;
+    s.constraints.forEach((c, i) => {
+      const counts = s.topologyValueToPodCounts[i] as Map<string, number>;
+      const value = labelValue(labels, c.topologyKey) ?? '';
+      const count = counts.get(value);
+      if (count === undefined || !matchNodeInclusionPolicies(c, pod, node, required)) return;
+      counts.set(value, count + countPodsMatchSelector(ni, c.selector, ns));
+    });
+  }
+}
+
+/** Scores a node by the matching pods in its domains. [PTS8] */
+export function scoreSpread(s: PreScoreState, pod: PodInfo, node: NodeInfo): number {
+  if (s.ignoredNodes.has(node.name)) return 0;
+  const labels = node.node?.metadata?.labels;
+  const ns = pod.pod.metadata?.namespace ?? '';
+  let score = 0;
+  for (let i = 0; i < s.constraints.length; i++) {
+    const c = s.constraints[i] as SpreadConstraint;
+    const tpVal = labelValue(labels, c.topologyKey);
+    if (tpVal === undefined) continue;
+    const cnt =
+      c.topologyKey === LABEL_HOSTNAME
+        ? countPodsMatchSelector(node, c.selector, ns)
+        : ((s.topologyValueToPodCounts[i] as Map<string, number>).get(tpVal) as number);
+    score += cnt * (s.topologyNormalizingWeight[i] as number) + (c.maxSkew - 1);
+  }
+  return Math.round(score);
+}
+
+/** Reverses and scales the scores so the emptiest domains get 100. [PTS9][PTS10] */
+export function normalizeSpreadScores(s: PreScoreState, scores: NodeScore[]): void {
+  let min = Infinity;
+  let max = 0;
+  for (const ns of scores) {
+    if (s.ignoredNodes.has(ns.name)) continue;
+    min = Math.min(min, ns.score);
+    max = Math.max(max, ns.score);
+  }
+  for (const ns of scores) {
+    if (s.ignoredNodes.has(ns.name)) ns.score = 0;
+    else if (max === 0) ns.score = MAX_NODE_SCORE;
+    else ns.score = Math.trunc((MAX_NODE_SCORE * (max + min - ns.score)) / max);
+  }
+}
