@@ -68,7 +68,8 @@ export class SchedulingQueue {
   private cycle = 0;
   private moveRequestCycle = -1;
   private seq = 0;
-  private timers: Timer[] = [];
+  /** The pending tick of each periodic flush; each tick replaces its own entry. */
+  private readonly timers = new Map<string, Timer>();
 
   constructor(
     private readonly loop: EventLoop,
@@ -87,21 +88,21 @@ export class SchedulingQueue {
 
   /** Starts the periodic flushes. [Q2][Q3] */
   start(): void {
-    const every = (ms: number, fn: () => void): void => {
+    const every = (name: string, ms: number, fn: () => void): void => {
       const tick = (): void => {
         fn();
-        this.timers.push(this.loop.schedule(ms, tick, { background: true, cause: null }));
+        this.timers.set(name, this.loop.schedule(ms, tick, { background: true, cause: null }));
       };
-      this.timers.push(this.loop.schedule(ms, tick, { background: true, cause: null }));
+      this.timers.set(name, this.loop.schedule(ms, tick, { background: true, cause: null }));
     };
-    every(BACKOFF_FLUSH_MS, () => this.flushBackoffCompleted());
-    every(UNSCHEDULABLE_FLUSH_MS, () => this.flushUnschedulableLeftover());
+    every('backoff', BACKOFF_FLUSH_MS, () => this.flushBackoffCompleted());
+    every('unschedulable', UNSCHEDULABLE_FLUSH_MS, () => this.flushUnschedulableLeftover());
   }
 
   /** Stops the flushes and empties the queue, as a stopped process loses it. */
   stop(): void {
-    for (const t of this.timers) t.cancel();
-    this.timers = [];
+    for (const t of this.timers.values()) t.cancel();
+    this.timers.clear();
     this.nominator.clear();
     this.activeQ.clear();
     this.backoffQ.clear();
