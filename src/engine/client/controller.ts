@@ -72,8 +72,14 @@ export abstract class Controller implements Component, ControllerRuntime {
         lastError: snap.context.lastError,
         reconciled: snap.context.reconciled,
         caches,
+        ...this.details(),
       },
     };
+  }
+
+  /** Facts particular to this controller, shown beside the common ones in its snapshot. */
+  protected details(): Record<string, unknown> {
+    return {};
   }
 
   startInformers(): void {

@@ -6,7 +6,7 @@ import { Controller, type ReconcileResult } from '../../client/controller';
 import type { EventRecorder } from '../../client/eventRecorder';
 import { Informer } from '../../client/informer';
 import type { Task } from '../../client/task';
-import type { Component, ComponentSnapshot } from '../../component';
+import type { Component } from '../../component';
 import type { Engine } from '../../engine';
 import type { CollectorContext } from './attemptToDelete';
 import {
@@ -152,16 +152,8 @@ export class GarbageCollector extends Controller {
     this.graph.reset();
   }
 
-  override snapshot(): ComponentSnapshot {
-    const snap = super.snapshot();
-    return {
-      ...snap,
-      details: {
-        ...snap.details,
-        graphNodes: this.graph.size(),
-        absentOwners: this.graph.absentOwners.size(),
-      },
-    };
+  protected override details(): Record<string, unknown> {
+    return { graphNodes: this.graph.size(), absentOwners: this.graph.absentOwners.size() };
   }
 }
 

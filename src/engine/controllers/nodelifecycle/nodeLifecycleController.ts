@@ -5,7 +5,7 @@ import { Controller } from '../../client/controller';
 import type { EventRecorder } from '../../client/eventRecorder';
 import { Informer } from '../../client/informer';
 import type { Task } from '../../client/task';
-import type { Component, ComponentSnapshot } from '../../component';
+import type { Component } from '../../component';
 import type { Engine } from '../../engine';
 import { BY_NODE_NAME, podNodeName } from '../tainteviction/podsByNode';
 import { NODE_CONTROLLER_SOURCE } from './events';
@@ -75,15 +75,10 @@ export class NodeLifecycleController extends Controller {
     this.loops = undefined;
   }
 
-  override snapshot(): ComponentSnapshot {
-    const snap = super.snapshot();
+  protected override details(): Record<string, unknown> {
     return {
-      ...snap,
-      details: {
-        ...snap.details,
-        zones: Object.fromEntries(this.loops?.ctx.zones.states ?? []),
-        taintQueue: this.loops?.waiting() ?? [],
-      },
+      zones: Object.fromEntries(this.loops?.ctx.zones.states ?? []),
+      taintQueue: this.loops?.waiting() ?? [],
     };
   }
 

@@ -3,7 +3,7 @@ import { fromLabelSelector, matches } from '../../api/labels';
 import type { StoredObject } from '../../api/object';
 import { namespacedName } from '../../api/object';
 import type { OwnerReference, Pod, ReplicaSet } from '../../api/types';
-import type { Component, ComponentSnapshot } from '../../component';
+import type { Component } from '../../component';
 import { Controller, type ReconcileResult } from '../../client/controller';
 import type { EventRecorder } from '../../client/eventRecorder';
 import { Informer } from '../../client/informer';
@@ -87,9 +87,8 @@ export class ReplicaSetController extends Controller {
     this.expectations.clear();
   }
 
-  override snapshot(): ComponentSnapshot {
-    const snap = super.snapshot();
-    return { ...snap, details: { ...snap.details, expectations: this.expectations.outstanding() } };
+  protected override details(): Record<string, unknown> {
+    return { expectations: this.expectations.outstanding() };
   }
 
   // FilterPodsByOwner: the pods this ReplicaSet controls and the orphans of its namespace.

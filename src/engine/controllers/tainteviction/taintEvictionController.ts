@@ -6,7 +6,7 @@ import { Controller } from '../../client/controller';
 import type { EventRecorder } from '../../client/eventRecorder';
 import { Informer } from '../../client/informer';
 import { runTask, type Task } from '../../client/task';
-import type { Component, ComponentSnapshot } from '../../component';
+import type { Component } from '../../component';
 import type { Engine } from '../../engine';
 import { cancellingDeletion, deletePod, podRef, TAINT_MANAGER_EVICTION } from './deletePod';
 import { BY_NODE_NAME, podNodeName } from './podsByNode';
@@ -68,15 +68,10 @@ export class TaintEvictionController extends Controller {
     else this.handleNodeUpdate(key);
   }
 
-  override snapshot(): ComponentSnapshot {
-    const snap = super.snapshot();
+  protected override details(): Record<string, unknown> {
     return {
-      ...snap,
-      details: {
-        ...snap.details,
-        taintedNodes: [...this.taintedNodes.keys()],
-        scheduledEvictions: this.evictions.waiting(),
-      },
+      taintedNodes: [...this.taintedNodes.keys()],
+      scheduledEvictions: this.evictions.waiting(),
     };
   }
 
