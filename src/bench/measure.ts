@@ -11,13 +11,15 @@ export interface Measurement {
   pods_per_second: number;
   /** Virtual seconds the cluster took (what a student's clock would show). */
   virtual_seconds: number;
-  /** Trace messages (hops) sent, counted in the trace's count mode. */
+  /** Trace messages (hops) sent from the apply on, counted in the trace's count mode. */
   hops: number;
   peak_heap_bytes: number;
-  /** Heap retained when all pods are Running, per pod, beyond the booted empty cluster. */
+  /**
+   * Heap retained when all pods are Running, per pod, beyond the booted empty cluster. It
+   * includes etcd's history (every version of every object until the apiserver's 5-minute
+   * compaction), which the store keeps in memory.
+   */
   heap_bytes_per_pod: number;
-  /** The same after etcd compaction has dropped the rollout's old versions. */
-  steady_heap_bytes_per_pod: number;
 }
 
 /** The bare loop's figures for the same workload. */

@@ -17,7 +17,6 @@ const COLUMNS: readonly [string, (r: Result) => string][] = [
   ['hops', (r) => String(r.hops)],
   ['peak heap (MiB)', (r) => (r.peak_heap_bytes / MiB).toFixed(0)],
   ['heap/pod (B)', (r) => r.heap_bytes_per_pod.toFixed(0)],
-  ['compacted heap/pod (B)', (r) => r.steady_heap_bytes_per_pod.toFixed(0)],
   ['bare (s)', (r) => r.bare_seconds.toFixed(2)],
   ['full/bare', (r) => r.ratio.toFixed(1)],
 ];
