@@ -5,7 +5,9 @@ import { CycleState } from './framework/cycleState';
 import { Framework } from './framework/framework';
 import { makeNodeInfo, makePod } from './fixtures';
 import { defaultProfile } from './plugins/defaults';
+import { preemptionFramework } from './plugins/defaultpreemption/fixtures';
 import { inTreeRegistry } from './plugins/registry';
+import { Nominator } from './queue/nominator';
 
 describe('numFeasibleNodesToFind [ALG2]', () => {
   it.each([
@@ -77,5 +79,42 @@ describe('Algorithm', () => {
   it('answers "no nodes available" on an empty cluster', () => {
     const r = build(0, 0).alg.schedulePod(new CycleState(), makePod());
     expect(!r.ok && r.status.message()).toBe('no nodes available to schedule pods');
+  });
+});
+
+describe('Filter with nominated pods [ALG5]', () => {
+  const HOST = 'kubernetes.io/hostname';
+  const web = { app: 'web' };
+  // node-1 is empty but has a web pod nominated to it; the incoming web pod spreads by hostname.
+  function schedule(nominatedPriority: number) {
+    const nodes = ['node-0', 'node-1'].map((n) => makeNodeInfo(n, { labels: { [HOST]: n } }));
+    const nominator = new Nominator();
+    const nominated = makePod({ name: 'nominated', priority: nominatedPriority, labels: web });
+    nominator.add(nominated, 'node-1');
+    const fwk = preemptionFramework(nodes, nominator);
+    const pod = makePod({
+      priority: 10,
+      labels: web,
+      topologySpreadConstraints: [
+        {
+          maxSkew: 1,
+          topologyKey: HOST,
+          whenUnsatisfiable: 'DoNotSchedule',
+          labelSelector: { matchLabels: web },
+        },
+      ],
+    });
+    return new Algorithm(fwk, fwk.nodes, new Rng(1), 0).schedulePod(new CycleState(), pod);
+  }
+
+  it("counts a nominated pod's labels in PodTopologySpread's state: 1 + 1 − 0 > 1 on its node", () => {
+    expect(schedule(10)).toMatchObject({
+      ok: true,
+      result: { suggestedHost: 'node-0', evaluatedNodes: 2, feasibleNodes: 1 },
+    });
+  });
+
+  it('does not count a nominated pod of lower priority', () => {
+    expect(schedule(5)).toMatchObject({ ok: true, result: { feasibleNodes: 2 } });
   });
 });

@@ -141,8 +141,24 @@ export function makeHandle(
     },
     runFilterPlugins: cannotFilter,
     runFilterPluginsWithNominatedPods: cannotFilter,
+    runPreFilterExtensionAddPod: cannotFilter,
+    runPreFilterExtensionRemovePod: cannotFilter,
   };
   return handle;
+}
+
+function verdictsOn(
+  plugin: FilterPlugin,
+  state: CycleState,
+  pod: PodInfo,
+  nodes: readonly NodeInfo[],
+): Record<string, string> {
+  return Object.fromEntries(
+    nodes.map((n) => {
+      const s = plugin.filter(state, pod, n);
+      return [n.name, s.isSuccess() ? 'ok' : `${s.code}: ${s.reasons.join()}`];
+    }),
+  );
 }
 
 /** Runs PreFilter, then Filter on each node: "Skip", or node → "ok" or "<code>: <reasons>". */
@@ -153,12 +169,39 @@ export function filterVerdicts(
 ): Record<string, string> | 'Skip' {
   const state = new CycleState();
   if (plugin.preFilter(state, pod).status.isSkip()) return 'Skip';
-  return Object.fromEntries(
-    nodes.map((n) => {
-      const s = plugin.filter(state, pod, n);
-      return [n.name, s.isSuccess() ? 'ok' : `${s.code}: ${s.reasons.join()}`];
-    }),
-  );
+  return verdictsOn(plugin, state, pod, nodes);
+}
+
+/** A pod a what-if evaluation adds to or removes from a node (a PreFilter extension call). */
+export interface PodMove {
+  op: 'addPod' | 'removePod';
+  pod: PodInfo;
+  node: NodeInfo;
+}
+
+/**
+ * Runs PreFilter, then the moves through the plugin's PreFilter extensions on a clone of the
+ * state, then Filter on each node: the verdicts after the moves, and on the original state,
+ * which the moves must leave alone.
+ */
+export function filterVerdictsAfter(
+  plugin: PreFilterPlugin & FilterPlugin,
+  pod: PodInfo,
+  nodes: readonly NodeInfo[],
+  moves: readonly PodMove[],
+): { after: Record<string, string>; before: Record<string, string> } {
+  const state = new CycleState();
+  const ext = plugin.preFilterExtensions;
+  if (!ext || plugin.preFilter(state, pod).status.isSkip()) throw new Error('no state to edit');
+  const copy = state.clone();
+  for (const m of moves) {
+    const s = ext[m.op](copy, pod, m.pod, m.node);
+    if (!s.isSuccess()) throw new Error(s.message());
+  }
+  return {
+    after: verdictsOn(plugin, copy, pod, nodes),
+    before: verdictsOn(plugin, state, pod, nodes),
+  };
 }
 
 /** Runs PreScore, Score on each node and NormalizeScore: "Skip", or node → final score. */

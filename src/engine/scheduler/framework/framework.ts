@@ -24,6 +24,8 @@ import type { NodeToStatus } from './nodeToStatus';
 import type { PodInfo } from './podInfo';
 import { SUCCESS, Status } from './status';
 import { runPreFilterPlugins, type PreFilterRun } from './runPreFilter';
+import { addNominatedPods } from './nominatedPods';
+import { runPreFilterExtensions } from './preFilterExtensions';
 
 // frameworkImpl (pkg/scheduler/framework/runtime/framework.go): builds the profile's plugins
 // from the registry and runs each extension point over them, in profile (MultiPoint) order.
@@ -136,6 +138,40 @@ export class Framework implements Handle {
     return runPreFilterPlugins(this.preFilter, state, pod);
   }
 
+  /** Updates the PreFilter state for a pod added to a what-if node; see preFilterExtensions.ts. */
+  runPreFilterExtensionAddPod(
+    state: CycleState,
+    podToSchedule: PodInfo,
+    podInfoToAdd: PodInfo,
+    node: NodeInfo,
+  ): Status {
+    return runPreFilterExtensions(
+      this.preFilter,
+      'AddPod',
+      state,
+      podToSchedule,
+      podInfoToAdd,
+      node,
+    );
+  }
+
+  /** Updates the PreFilter state for a pod removed from a what-if node. */
+  runPreFilterExtensionRemovePod(
+    state: CycleState,
+    podToSchedule: PodInfo,
+    podInfoToRemove: PodInfo,
+    node: NodeInfo,
+  ): Status {
+    return runPreFilterExtensions(
+      this.preFilter,
+      'RemovePod',
+      state,
+      podToSchedule,
+      podInfoToRemove,
+      node,
+    );
+  }
+
   /** Returns the Filter plugins that run this cycle (those whose PreFilter did not skip). */
   activeFilterPlugins(state: CycleState): readonly FilterPlugin[] {
     if (state.skipFilterPlugins.size === 0) return this.filter;
@@ -164,9 +200,9 @@ export class Framework implements Handle {
 
   /**
    * Runs Filter with the pods nominated to the node that the pod must not take room from (equal
-   * or higher priority) counted as if they ran there; if that passes and such pods exist, runs it
-   * again without them, since filters like pod affinity may need them absent
-   * (RunFilterPluginsWithNominatedPods).
+   * or higher priority) counted as if they ran there, in the node and in the plugins' PreFilter
+   * state; if that passes and such pods exist, runs it again without them, since filters like pod
+   * affinity may need them absent (RunFilterPluginsWithNominatedPods).
    */
   runFilterPluginsWithNominatedPods(
     state: CycleState,
@@ -174,23 +210,11 @@ export class Framework implements Handle {
     node: NodeInfo,
     plugins: readonly FilterPlugin[] = this.activeFilterPlugins(state),
   ): Status {
-    const withNominated = this.addNominatedPods(pod, node);
-    const s = this.runFilterPlugins(state, pod, withNominated ?? node, plugins);
-    if (!withNominated || !s.isSuccess()) return s;
+    const added = addNominatedPods(this, pod, state, node);
+    if (added instanceof Status) return added;
+    const s = this.runFilterPlugins(added?.state ?? state, pod, added?.node ?? node, plugins);
+    if (!added || !s.isSuccess()) return s;
     return this.runFilterPlugins(state, pod, node, plugins);
-  }
-
-  // addGENominatedPods: a copy of the node with the nominated pods of at least the pod's
-  // priority added, or undefined when there are none.
-  private addNominatedPods(pod: PodInfo, node: NodeInfo): NodeInfo | undefined {
-    const nominated = this.services?.nominator.nominatedPodsForNode(node.name) ?? [];
-    let copy: NodeInfo | undefined;
-    for (const np of nominated) {
-      if (np.priority < pod.priority || np.key === pod.key) continue;
-      copy ??= node.without(() => false);
-      copy.addPod(np);
-    }
-    return copy;
   }
 
   /** Runs PostFilter until one succeeds or rejects as unresolvable. */

@@ -82,9 +82,26 @@ export interface QueueSortPlugin extends Plugin {
   less(a: QueuedPodInfo, b: QueuedPodInfo): boolean;
 }
 
+/**
+ * Keeps a plugin's PreFilter state true to a what-if node as pods are added to it or removed
+ * from it, by preemption and by nominated pods (framework.PreFilterExtensions). Each call edits
+ * the state it is given, which the caller has cloned.
+ */
+export interface PreFilterExtensions {
+  addPod(state: CycleState, podToSchedule: PodInfo, podInfoToAdd: PodInfo, node: NodeInfo): Status;
+  removePod(
+    state: CycleState,
+    podToSchedule: PodInfo,
+    podInfoToRemove: PodInfo,
+    node: NodeInfo,
+  ): Status;
+}
+
 /** Runs once per cycle before Filter; may reject the pod outright or narrow the nodes. */
 export interface PreFilterPlugin extends Plugin {
   preFilter(state: CycleState, pod: PodInfo): PreFilterOutcome;
+  /** Present when the PreFilter state counts other pods (PreFilterExtensions() not nil). */
+  readonly preFilterExtensions?: PreFilterExtensions;
 }
 
 /** Decides whether a pod may run on one node. */
@@ -130,7 +147,7 @@ export interface BindPlugin extends Plugin {
 export type AnyPlugin = Plugin &
   Partial<
     Pick<QueueSortPlugin, 'less'> &
-      Pick<PreFilterPlugin, 'preFilter'> &
+      Pick<PreFilterPlugin, 'preFilter' | 'preFilterExtensions'> &
       Pick<FilterPlugin, 'filter'> &
       Pick<PostFilterPlugin, 'postFilter'> &
       Pick<PreScorePlugin, 'preScore'> &
@@ -162,6 +179,20 @@ export interface Handle {
   readonly services?: SchedulerServices;
   /** Runs every enabled Filter plugin on a node; preemption uses it on what-if copies. */
   runFilterPlugins(state: CycleState, pod: PodInfo, node: NodeInfo): Status;
+  /** Tells PreFilter extensions a pod joined a what-if node (RunPreFilterExtensionAddPod). */
+  runPreFilterExtensionAddPod(
+    state: CycleState,
+    podToSchedule: PodInfo,
+    podInfoToAdd: PodInfo,
+    node: NodeInfo,
+  ): Status;
+  /** Tells PreFilter extensions a pod left a what-if node (RunPreFilterExtensionRemovePod). */
+  runPreFilterExtensionRemovePod(
+    state: CycleState,
+    podToSchedule: PodInfo,
+    podInfoToRemove: PodInfo,
+    node: NodeInfo,
+  ): Status;
   /**
    * Runs Filter as if the pods nominated to the node with at least the pod's priority were
    * there, then (if they changed anything and it passed) as the node really is.

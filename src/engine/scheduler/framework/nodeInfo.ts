@@ -152,13 +152,13 @@ export class NodeInfo {
     return false;
   }
 
-  /** Returns a copy without the pods drop() selects, for preemption's what-if evaluation. */
-  without(drop: (pi: PodInfo) => boolean): NodeInfo {
+  /** Returns a copy to change in a what-if evaluation (Snapshot): preemption, nominated pods. */
+  snapshot(): NodeInfo {
     const copy = new NodeInfo(this.name);
     copy.node = this.node;
     copy.allocatable = this.allocatable;
     copy.imageStates = this.imageStates;
-    for (const pi of this.pods.values()) if (!drop(pi)) copy.addPod(pi);
+    for (const pi of this.pods.values()) copy.addPod(pi);
     return copy;
   }
 }

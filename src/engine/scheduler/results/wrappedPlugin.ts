@@ -9,7 +9,12 @@ import { filterResult } from './resultStore';
 
 /** Returns a plugin that behaves like p and records its results in store. */
 export function wrapPlugin(p: AnyPlugin, weight: number, store: ResultStore): AnyPlugin {
-  const w: AnyPlugin = { name: p.name, events: p.events };
+  // PreFilter extensions only edit what-if copies of a cycle's state: nothing to record.
+  const w: AnyPlugin = {
+    name: p.name,
+    events: p.events,
+    preFilterExtensions: p.preFilterExtensions,
+  };
   const { less, bind, preFilter, filter, postFilter, preScore, score, normalizeScore } = p;
   // Queue order and binding are not per-node verdicts; they pass through unrecorded.
   if (less) w.less = (a, b) => less.call(p, a, b);

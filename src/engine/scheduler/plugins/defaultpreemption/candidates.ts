@@ -49,7 +49,8 @@ export function findCandidates(
   for (let i = 0; i < potential.length && candidates.length < wanted; i++) {
     const node = potential[(offset + i) % potential.length];
     if (!node) continue;
-    const { victims, status } = selectVictimsOnNode(handle, state, pod, node, now);
+    // Each node is tried on its own copy of the PreFilter state, which its victims change.
+    const { victims, status } = selectVictimsOnNode(handle, state.clone(), pod, node, now);
     // No PodDisruptionBudgets are simulated, so no victim ever violates one.
     if (status.isSuccess()) candidates.push({ node: node.name, victims, numPDBViolations: 0 });
     else statuses.set(node.name, status);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CycleState } from '../../framework/cycleState';
-import { makeNodeInfo, makePod } from '../../fixtures';
+import { makeNodeInfo, makePod, type PodOptions } from '../../fixtures';
 import { Nominator } from '../../queue/nominator';
 import { preemptionFramework, withStatus } from './fixtures';
 import { REASON_NO_VICTIMS, selectVictimsOnNode } from './selectVictims';
 
-const started = (name: string, cpu: string, priority: number, second: number) =>
-  withStatus(makePod({ name, cpu, priority }), {
+const started = (name: string, cpu: string, priority: number, second: number, o: PodOptions = {}) =>
+  withStatus(makePod({ name, cpu, priority, ...o }), {
     startTime: `2025-01-01T00:00:${String(second).padStart(2, '0')}Z`,
   });
 
@@ -90,5 +90,42 @@ describe('SelectVictimsOnNode', () => {
     nominator.add(makePod({ name: 'waiting', cpu: '2', priority: 10 }), 'n1');
     const pods = [started('a', '2', 0, 1), started('b', '2', 0, 2)];
     expect(victimsOf(makePod({ cpu: '2', priority: 100 }), pods, nominator).victims).toEqual(['b']);
+  });
+
+  it('takes victims out of PodTopologySpread counts, keeping pods no constraint selects [VIC2][PTS11]', () => {
+    const HOST = 'kubernetes.io/hostname';
+    const batch = { labels: { app: 'batch' } };
+    const n1 = makeNodeInfo('n1', { labels: { [HOST]: 'n1' } }, [
+      started('batch-a', '1', 0, 1, batch),
+      started('batch-b', '1', 0, 2, batch),
+      started('web', '1', 0, 3, { labels: { app: 'web' } }),
+    ]);
+    const n2 = makeNodeInfo('n2', { labels: { [HOST]: 'n2' } });
+    const preemptor = makePod({
+      ...batch,
+      priority: 100,
+      topologySpreadConstraints: [
+        {
+          maxSkew: 1,
+          topologyKey: HOST,
+          whenUnsatisfiable: 'DoNotSchedule',
+          labelSelector: { matchLabels: { app: 'batch' } },
+        },
+      ],
+    });
+    const fwk = preemptionFramework([n1, n2]);
+    const state = new CycleState();
+    fwk.runPreFilterPlugins(state, preemptor);
+    // n1 2, n2 0: 2 + 1 − 0 > 1. With either batch pod back, 1 + 1 − 0 is still too many.
+    const { victims, status } = selectVictimsOnNode(fwk, state.clone(), preemptor, n1, 60_000);
+    expect([status.code, victims.map((v) => v.pod.metadata?.name)]).toEqual([
+      'Success',
+      ['batch-a', 'batch-b'],
+    ]);
+    // The dry run edits its own clone and copy: the cycle's state and the node are as they were.
+    expect(fwk.runFilterPlugins(state, preemptor, n1).message()).toBe(
+      "node(s) didn't match pod topology spread constraints",
+    );
+    expect(n1.pods.size).toBe(3);
   });
 });

@@ -1,7 +1,9 @@
 import type { Labels } from '../../../api/labels';
 import type { Node, Pod } from '../../../api/types';
 import type { NodeInfo } from '../../framework/nodeInfo';
+import type { PodInfo } from '../../framework/podInfo';
 import { SUCCESS, Status } from '../../framework/status';
+import type { PodCounts } from '../helper/preFilterCounts';
 import { labelValue, podsSelectedOn } from '../helper/selector';
 import type { AffinityTerm } from './terms';
 import { affinityTermsOf, podMatchesAllAffinityTerms, termMatches } from './terms';
@@ -15,6 +17,8 @@ import { affinityTermsOf, podMatchesAllAffinityTerms, termMatches } from './term
 //   [IPA5] anti-affinity: no term's pair may hold a pod it matches (Unschedulable).
 //   [IPA6] existing pods' required anti-affinity: no pair of the node's labels may hold a pod
 //          whose term matches the incoming pod (Unschedulable).
+//   [IPA9] AddPod/RemovePod (preemption's victims, nominated pods) count a pod into or out of
+//          all three maps for its node's pairs, as PreFilter would have; per cycle-state clone.
 
 /** Filter reason when the pod's required affinity finds no matching pod in the node's domains. */
 export const ERR_REASON_AFFINITY_RULES_NOT_MATCH = "node(s) didn't match pod affinity rules";
@@ -42,14 +46,45 @@ function update(m: TopologyCounts, node: Node, key: string, value: number): void
 }
 
 /** What PreFilter computes for Filter (preFilterState). */
-export interface PreFilterState {
-  existingAntiAffinityCounts: TopologyCounts;
-  affinityCounts: TopologyCounts;
-  antiAffinityCounts: TopologyCounts;
-  /** The incoming pod's required terms, namespaceSelector already resolved. */
-  requiredAffinityTerms: AffinityTerm[];
-  requiredAntiAffinityTerms: AffinityTerm[];
-  pod: Pod;
+export class PreFilterState implements PodCounts {
+  constructor(
+    readonly existingAntiAffinityCounts: TopologyCounts,
+    readonly affinityCounts: TopologyCounts,
+    readonly antiAffinityCounts: TopologyCounts,
+    /** The incoming pod's required terms, namespaceSelector already resolved. */
+    readonly requiredAffinityTerms: AffinityTerm[],
+    readonly requiredAntiAffinityTerms: AffinityTerm[],
+    readonly pod: Pod,
+    /** The labels of the incoming pod's namespace, which existing pods' terms may select. */
+    readonly namespaceLabels: Labels,
+  ) {}
+
+  /** Copies the counts; the incoming pod and its terms never change (preFilterState.Clone). */
+  clone(): PreFilterState {
+    return new PreFilterState(
+      new Map(this.existingAntiAffinityCounts),
+      new Map(this.affinityCounts),
+      new Map(this.antiAffinityCounts),
+      this.requiredAffinityTerms,
+      this.requiredAntiAffinityTerms,
+      this.pod,
+      this.namespaceLabels,
+    );
+  }
+
+  /** Counts a pod on a node in (multiplier 1) or out (−1) of the three maps (updateWithPod). [IPA9] */
+  updateWithPod(other: Pod, _podToSchedule: PodInfo, node: Node, multiplier: number): void {
+    for (const t of affinityTermsOf(other).requiredAntiAffinityTerms)
+      if (termMatches(t, this.pod, this.namespaceLabels))
+        update(this.existingAntiAffinityCounts, node, t.topologyKey, multiplier);
+    if (podMatchesAllAffinityTerms(this.requiredAffinityTerms, other))
+      for (const t of this.requiredAffinityTerms)
+        update(this.affinityCounts, node, t.topologyKey, multiplier);
+    // The incoming pod's terms have their namespaceSelector resolved: no namespace labels needed.
+    for (const t of this.requiredAntiAffinityTerms)
+      if (termMatches(t, other, undefined))
+        update(this.antiAffinityCounts, node, t.topologyKey, multiplier);
+  }
 }
 
 /** Counts the existing pods whose required anti-affinity matches the incoming pod. [IPA6] */

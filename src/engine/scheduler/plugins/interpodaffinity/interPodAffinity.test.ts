@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Affinity, Namespace } from '../../../api/types';
 import {
   filterVerdicts,
+  filterVerdictsAfter,
   makeHandle,
   makeNodeInfo,
   makePod,
   normalizedScores,
+  type PodMove,
   type PodOptions,
 } from '../../fixtures';
+import { CycleState } from '../../framework/cycleState';
+import type { Node } from '../../../api/types';
 import type { NodeInfo } from '../../framework/nodeInfo';
+import { pairKey, type PreFilterState } from './filtering';
 import { newInterPodAffinity, type InterPodAffinityArgs } from './interPodAffinity';
 
 const ZONE = 'topology.kubernetes.io/zone';
@@ -132,6 +137,63 @@ describe('InterPodAffinity Filter', () => {
     expect(verdicts(cluster({ n1: [guard] }), app('p', 'web'))).toMatchObject({ n1: EXISTING });
     const elsewhere = app('p', 'web', { namespace: 'third' });
     expect(verdicts(cluster({ n1: [guard] }), elsewhere)).toBe('Skip');
+  });
+});
+
+describe('InterPodAffinity PreFilter extensions', () => {
+  type Move = [PodMove['op'], PodOptions, string];
+  function after(placed: Record<string, PodOptions[]>, pod: PodOptions, moves: Move[]) {
+    const nodes = cluster(placed);
+    const at = (n: string): NodeInfo => nodes.find((x) => x.name === n) as NodeInfo;
+    const plugin = newInterPodAffinity(undefined, makeHandle(nodes, { namespaces }));
+    const podMoves: PodMove[] = moves.map(([op, o, n]) => ({ op, pod: makePod(o), node: at(n) }));
+    return filterVerdictsAfter(plugin, makePod(pod), nodes, podMoves);
+  }
+
+  it('RemovePod takes a victim out of the anti-affinity counts, on the clone only [IPA9]', () => {
+    const pod = app('p', 'api', { affinity: antiAffinity(term('web', HOST)) });
+    const v = after({ n1: [app('w', 'web')] }, pod, [['removePod', app('w', 'web'), 'n1']]);
+    expect(v.after).toEqual({ n1: 'ok', n2: 'ok', n3: 'ok' });
+    expect(v.before).toEqual({ n1: ANTI, n2: 'ok', n3: 'ok' });
+  });
+
+  it("AddPod counts a nominated pod's anti-affinity toward the incoming pod [IPA9][IPA2]", () => {
+    // The incoming pod has a term of its own, so PreFilter is not skipped.
+    const pod = app('p', 'web', { affinity: antiAffinity(term('none', HOST)) });
+    const teamX = { namespaceSelector: { matchLabels: { team: 'x' } } };
+    const guard = app('g', 'guard', {
+      namespace: 'third',
+      affinity: antiAffinity(term('web', ZONE, teamX)),
+    });
+    const v = after({}, pod, [['addPod', guard, 'n3']]);
+    expect(v.after).toEqual({ n1: 'ok', n2: 'ok', n3: EXISTING });
+    expect(v.before).toEqual({ n1: 'ok', n2: 'ok', n3: 'ok' });
+  });
+
+  it('AddPod and RemovePod move the domains required affinity finds [IPA9]', () => {
+    const pod = app('p', 'api', { affinity: affinity(term('db', ZONE)) });
+    const v = after({ n3: [app('d', 'db')] }, pod, [
+      ['addPod', app('d2', 'db'), 'n1'],
+      ['removePod', app('d', 'db'), 'n3'],
+      ['addPod', app('w', 'web'), 'n3'],
+    ]);
+    expect(v.after).toEqual({ n1: 'ok', n2: 'ok', n3: AFFINITY });
+    expect(v.before).toEqual({ n1: AFFINITY, n2: AFFINITY, n3: 'ok' });
+  });
+
+  it('updates the counts per topology pair, dropping pairs that reach 0 [IPA9]', () => {
+    const nodes = cluster({ n1: [app('w', 'web')] });
+    const plugin = newInterPodAffinity(undefined, makeHandle(nodes, { namespaces }));
+    const state = new CycleState();
+    const pod = makePod(app('p', 'api', { affinity: antiAffinity(term('web', ZONE)) }));
+    plugin.preFilter(state, pod);
+    const s = state.read<PreFilterState>('PreFilterInterPodAffinity') as PreFilterState;
+    const copy = s.clone();
+    const web = makePod(app('w2', 'web')).pod;
+    copy.updateWithPod(web, pod, nodes[2]?.node as Node, 1);
+    copy.updateWithPod(web, pod, nodes[0]?.node as Node, -1);
+    expect(copy.antiAffinityCounts).toEqual(new Map([[pairKey(ZONE, 'b'), 1]]));
+    expect(s.antiAffinityCounts).toEqual(new Map([[pairKey(ZONE, 'a'), 1]]));
   });
 });
 

@@ -7,10 +7,11 @@ import {
   type ScorePlugin,
 } from '../../framework/interface';
 import type { NodeInfo, NodeInfoLister } from '../../framework/nodeInfo';
-import { SKIP, SUCCESS, asStatus } from '../../framework/status';
+import { SKIP, SUCCESS, Status } from '../../framework/status';
+import { podCountsExtensions, readPreFilterState } from '../helper/preFilterCounts';
 import { InterPodAffinity } from '../names';
-import type { PreFilterState } from './filtering';
 import {
+  PreFilterState,
   existingAntiAffinityCounts,
   filterInterPodAffinity,
   incomingAffinityAntiAffinityCounts,
@@ -81,24 +82,28 @@ export function newInterPodAffinity(
         requiredAntiAffinityTerms.length === 0
       )
         return { status: SKIP };
-      const s: PreFilterState = {
-        existingAntiAffinityCounts: existing,
-        ...incomingAffinityAntiAffinityCounts(
-          requiredAffinityTerms,
-          requiredAntiAffinityTerms,
-          handle.nodes.list(),
-        ),
+      const incoming = incomingAffinityAntiAffinityCounts(
+        requiredAffinityTerms,
+        requiredAntiAffinityTerms,
+        handle.nodes.list(),
+      );
+      const s = new PreFilterState(
+        existing,
+        incoming.affinityCounts,
+        incoming.antiAffinityCounts,
         requiredAffinityTerms,
         requiredAntiAffinityTerms,
         pod,
-      };
+        nsLabels,
+      );
       state.write(PRE_FILTER_KEY, s);
       return { status: SUCCESS };
     },
+    // AddPod and RemovePod count a pod into or out of its node's topology pairs. [IPA9]
+    preFilterExtensions: podCountsExtensions(PRE_FILTER_KEY),
     filter(state, _pod, node) {
-      const s = state.read<PreFilterState>(PRE_FILTER_KEY);
-      if (!s) return asStatus(new Error(`reading "${PRE_FILTER_KEY}" from cycleState: not found`));
-      return filterInterPodAffinity(s, node);
+      const s = readPreFilterState<PreFilterState>(state, PRE_FILTER_KEY);
+      return s instanceof Status ? s : filterInterPodAffinity(s, node);
     },
     preScore(state, pi, nodes) {
       if (nodes.length === 0) return SKIP;

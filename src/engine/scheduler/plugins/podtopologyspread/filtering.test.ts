@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Taint } from '../../../api/types';
-import { filterVerdicts, makeHandle, makeNodeInfo, makePod, type PodOptions } from '../../fixtures';
+import type { Node, Taint } from '../../../api/types';
+import {
+  filterVerdicts,
+  filterVerdictsAfter,
+  makeHandle,
+  makeNodeInfo,
+  makePod,
+  type PodMove,
+  type PodOptions,
+} from '../../fixtures';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { TopologySpreadConstraint } from './constraints';
-import { CriticalPaths } from './filtering';
+import { filterTopologySpreadConstraints } from './constraints';
+import { CriticalPaths, calPreFilterState } from './filtering';
 import { newPodTopologySpread } from './podTopologySpread';
 
 const ZONE = 'topology.kubernetes.io/zone';
@@ -128,6 +137,88 @@ describe('PodTopologySpread Filter', () => {
     );
     // zone1 1 vs zone2 2: zone2 fails; node-a already holds one (1 + 1 − 0 > 1).
     expect(v).toEqual({ 'node-a': U, 'node-b': 'ok', 'node-x': U, 'node-y': U });
+  });
+});
+
+describe('PodTopologySpread PreFilter extensions', () => {
+  const spread = (o: PodOptions = {}): PodOptions =>
+    foo('p', { topologySpreadConstraints: [zoneSpread()], ...o });
+  function after(placed: Record<string, PodOptions[]>, pod: PodOptions, moves: Move[]) {
+    const nodes = [...cluster(placed), makeNodeInfo('bare')];
+    const at = (n: string): NodeInfo => nodes.find((x) => x.name === n) as NodeInfo;
+    const plugin = newPodTopologySpread(undefined, makeHandle(nodes));
+    const podMoves: PodMove[] = moves.map(([op, o, n]) => ({ op, pod: makePod(o), node: at(n) }));
+    return filterVerdictsAfter(plugin, makePod(pod), nodes, podMoves);
+  }
+  type Move = [PodMove['op'], PodOptions, string];
+
+  it('RemovePod takes a victim out of its zone, on the clone only [PTS11]', () => {
+    const v = after(TWO_ONE, spread(), [['removePod', foo('a1'), 'node-a']]);
+    // zone1 2 → 1: 1 + 1 − 1 ≤ 1 everywhere.
+    expect(v.after).toMatchObject({ 'node-a': 'ok', 'node-b': 'ok', 'node-x': 'ok' });
+    expect(v.before).toMatchObject({ 'node-a': U, 'node-b': U, 'node-x': 'ok' });
+  });
+
+  it('AddPod counts a nominated pod in its zone [PTS11]', () => {
+    const placed = { 'node-a': [foo('a1')] };
+    const v = after(placed, spread(), [
+      ['addPod', foo('n1'), 'node-x'],
+      ['addPod', foo('n2'), 'node-y'],
+    ]);
+    // zone1 1, zone2 0 → 2: zone2 now holds the excess.
+    expect(v.after).toMatchObject({ 'node-a': 'ok', 'node-x': U, 'node-y': U });
+    expect(v.before).toMatchObject({ 'node-a': U, 'node-x': 'ok', 'node-y': 'ok' });
+  });
+
+  it('ignores pods of other namespaces and pods the selector does not select [PTS11]', () => {
+    const v = after({ 'node-a': [foo('a1')] }, spread(), [
+      ['addPod', foo('other', { namespace: 'other' }), 'node-x'],
+      ['addPod', { name: 'unlabelled' }, 'node-x'],
+    ]);
+    // Counted, either would have lifted zone2 to zone1's 1 and let node-a in.
+    expect(v.after).toEqual(v.before);
+    expect(v.after).toMatchObject({ 'node-a': U });
+  });
+
+  it('ignores nodes the inclusion policies leave out of the domains [PTS11]', () => {
+    const pinned = spread({ nodeSelector: { [ZONE]: 'zone1' } });
+    const v = after({ 'node-a': [foo('a1')], 'node-b': [foo('b1')] }, pinned, [
+      ['addPod', foo('x1'), 'node-x'],
+    ]);
+    // Counted, zone2 would have become a domain of 1 and the minimum: 2 + 1 − 1 > 1.
+    expect(v.after).toEqual(v.before);
+    expect(v.after).toMatchObject({ 'node-a': 'ok' });
+  });
+
+  it('moves the counts and the critical paths of a clone, not of the original [PTS11]', () => {
+    const nodes = cluster(TWO_ONE);
+    const pod = makePod(spread());
+    const constraints = filterTopologySpreadConstraints(
+      [zoneSpread()],
+      pod.pod.metadata?.labels,
+      'DoNotSchedule',
+    );
+    const s = calPreFilterState(pod, constraints, nodes);
+    const copy = s.clone();
+    const [nodeA, nodeB] = nodes.map((n) => n.node as Node);
+    const a1 = makePod(foo('a1')).pod;
+    copy.updateWithPod(a1, pod, nodeA as Node, -1);
+    copy.updateWithPod(makePod(foo('b1')).pod, pod, nodeB as Node, -1);
+    expect([...(copy.tpValueToMatchNum[0] ?? [])]).toEqual([
+      ['zone1', 0],
+      ['zone2', 1],
+    ]);
+    expect(copy.criticalPaths[0]?.paths[0]).toEqual({ topologyValue: 'zone1', matchNum: 0 });
+    copy.updateWithPod(a1, pod, nodeA as Node, 1);
+    // A node without the topology key is no domain: nothing to count.
+    copy.updateWithPod(makePod(foo('k')).pod, pod, makeNodeInfo('bare').node as Node, 1);
+    expect(copy.criticalPaths[0]?.paths.map((p) => p.matchNum)).toEqual([1, 1]);
+    expect(copy.tpValueToMatchNum[0]?.size).toBe(2);
+    expect([...(s.tpValueToMatchNum[0] ?? [])]).toEqual([
+      ['zone1', 2],
+      ['zone2', 1],
+    ]);
+    expect(s.criticalPaths[0]?.paths[0]).toEqual({ topologyValue: 'zone2', matchNum: 1 });
   });
 });
 

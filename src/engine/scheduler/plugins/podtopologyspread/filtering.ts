@@ -1,7 +1,9 @@
+import type { Node, Pod } from '../../../api/types';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import { SUCCESS, Status } from '../../framework/status';
 import { requiredNodeAffinity } from '../nodeaffinity/nodeSelector';
+import type { PodCounts } from '../helper/preFilterCounts';
 import { labelValue, selectorMatches } from '../helper/selector';
 import type { SpreadConstraint } from './constraints';
 import {
@@ -18,6 +20,9 @@ import {
 //   [PTS6] the global minimum is 0 while there are fewer domains than minDomains.
 //   [PTS7] a node without a constraint's topology key is UnschedulableAndUnresolvable
 //          ("(missing required label)"); a skew too large is Unschedulable.
+//   [PTS11] AddPod/RemovePod (preemption's victims, nominated pods) move a pod of the preemptor's
+//          namespace that a constraint selects in or out of its node's domain, on nodes that
+//          count for that constraint; the counts stay per cycle-state clone.
 
 /** Filter reason for a node whose domain would exceed maxSkew. */
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH =
@@ -42,6 +47,14 @@ export class CriticalPaths {
     { topologyValue: '', matchNum: MAX_INT32 },
   ];
 
+  /** Returns a copy whose updates leave this one alone. */
+  clone(): CriticalPaths {
+    const copy = new CriticalPaths();
+    copy.paths[0] = { ...this.paths[0] };
+    copy.paths[1] = { ...this.paths[1] };
+    return copy;
+  }
+
   /** Records a domain's count, as criticalPaths.update does. */
   update(topologyValue: string, num: number): void {
     const [p0, p1] = this.paths;
@@ -59,11 +72,43 @@ export class CriticalPaths {
 }
 
 /** What PreFilter computes for Filter (preFilterState). */
-export interface PreFilterState {
-  constraints: readonly SpreadConstraint[];
-  criticalPaths: CriticalPaths[];
-  /** Per constraint: topology value → matching pods. */
-  tpValueToMatchNum: Map<string, number>[];
+export class PreFilterState implements PodCounts {
+  constructor(
+    readonly constraints: readonly SpreadConstraint[],
+    readonly criticalPaths: CriticalPaths[],
+    /** Per constraint: topology value → matching pods. */
+    readonly tpValueToMatchNum: Map<string, number>[],
+  ) {}
+
+  /** Copies the counts; the constraints never change and are shared (preFilterState.Clone). */
+  clone(): PreFilterState {
+    return new PreFilterState(
+      this.constraints,
+      this.criticalPaths.map((p) => p.clone()),
+      this.tpValueToMatchNum.map((m) => new Map(m)),
+    );
+  }
+
+  /**
+   * Adds delta to the domain of each constraint that selects the pod (updateWithPod). [PTS11]
+   * Unlike PreFilter's count, a terminating pod is not skipped: upstream does not check here.
+   */
+  updateWithPod(updated: Pod, preemptor: PodInfo, node: Node, delta: number): void {
+    const ns = preemptor.pod.metadata?.namespace ?? '';
+    if ((updated.metadata?.namespace ?? '') !== ns) return;
+    const labels = node.metadata?.labels;
+    if (!nodeLabelsMatchSpreadConstraints(labels, this.constraints)) return;
+    const required = requiredNodeAffinity(preemptor.pod);
+    this.constraints.forEach((c, i) => {
+      if (!selectorMatches(c.selector, updated.metadata?.labels)) return;
+      if (!matchNodeInclusionPolicies(c, preemptor, node, required)) return;
+      const value = labelValue(labels, c.topologyKey) ?? '';
+      const counts = this.tpValueToMatchNum[i] as Map<string, number>;
+      const n = (counts.get(value) ?? 0) + delta;
+      counts.set(value, n);
+      (this.criticalPaths[i] as CriticalPaths).update(value, n);
+    });
+  }
 }
 
 /** Counts matching pods per domain of every constraint over all nodes. [PTS5] */
@@ -90,7 +135,7 @@ export function calPreFilterState(
     for (const [value, num] of counts) paths.update(value, num);
     return paths;
   });
-  return { constraints, criticalPaths, tpValueToMatchNum };
+  return new PreFilterState(constraints, criticalPaths, tpValueToMatchNum);
 }
 
 /** Returns the global minimum for a constraint, 0 below minDomains domains. [PTS6] */

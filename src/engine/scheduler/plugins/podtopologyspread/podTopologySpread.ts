@@ -6,7 +6,8 @@ import {
   type PreScorePlugin,
   type ScorePlugin,
 } from '../../framework/interface';
-import { SKIP, SUCCESS, asStatus } from '../../framework/status';
+import { SKIP, SUCCESS, Status } from '../../framework/status';
+import { podCountsExtensions, readPreFilterState } from '../helper/preFilterCounts';
 import { PodTopologySpread } from '../names';
 import type { TopologySpreadConstraint } from './constraints';
 import { SYSTEM_DEFAULT_CONSTRAINTS, podConstraints } from './constraints';
@@ -61,10 +62,11 @@ export function newPodTopologySpread(
       state.write(PRE_FILTER_KEY, calPreFilterState(pod, constraints, handle.nodes.list()));
       return { status: SUCCESS };
     },
+    // AddPod and RemovePod move a pod into or out of its node's domains. [PTS11]
+    preFilterExtensions: podCountsExtensions(PRE_FILTER_KEY),
     filter(state, pod, node) {
-      const s = state.read<PreFilterState>(PRE_FILTER_KEY);
-      if (!s) return asStatus(new Error(`reading "${PRE_FILTER_KEY}" from cycleState: not found`));
-      return filterSpread(s, pod, node);
+      const s = readPreFilterState<PreFilterState>(state, PRE_FILTER_KEY);
+      return s instanceof Status ? s : filterSpread(s, pod, node);
     },
     preScore(state, pod, nodes) {
       const all = handle.nodes.list();
