@@ -8,6 +8,8 @@ import type { Client } from './client';
 //   [EV1] an event is named <object>.<unix nanoseconds in hex>, in the object's namespace.
 //   [EV2] the same event (object, reason, message, source) within 10 minutes is not created
 //         again: the existing one is patched with count + 1 and a new lastTimestamp.
+//   [EV3] what a recorder remembers lives in its process (the broadcaster's EventCorrelator):
+//         a restarted process starts empty, so its first events are new Events.
 
 /** Normal or Warning, as kubectl's TYPE column shows. */
 export type EventType = 'Normal' | 'Warning';
@@ -56,6 +58,11 @@ export class EventRecorder {
     private readonly source: EventSource,
     private readonly stamp: EventStamp = new EventStamp(),
   ) {}
+
+  /** Forgets every event recorded so far, as a restarted process does. [EV3] */
+  restart(): void {
+    this.seen.clear();
+  }
 
   /** Records an event about an object. [EV1][EV2] */
   event(

@@ -1,3 +1,6 @@
+import type { ApiRequest, ApiResponse } from '../apiserver/types';
+import type { Client } from '../client/client';
+
 // The kubelet's multi-step work (a pod sync: sandbox, pull, create, start) as generators that
 // yield "waits" and resume when the simulated answer arrives, like client/task.ts does for API
 // calls. A wait is anything that calls resume later: a CRI hop, a place in the image-pull queue.
@@ -15,6 +18,11 @@ export type Co<T> = Generator<Wait, T, unknown>;
 /** Waits for a callback-style operation and returns its value. */
 export function* wait<T>(start: (resume: (value: T) => void) => void): Co<T> {
   return (yield { start: start as (resume: (value: unknown) => void) => void }) as T;
+}
+
+/** Sends an API request and returns its answer, an error or a timeout included. */
+export function* request(client: Client, req: ApiRequest): Co<ApiResponse> {
+  return yield* wait<ApiResponse>((resume) => client.request(req, resume));
 }
 
 /** Runs coroutines side by side and returns their results in order. */

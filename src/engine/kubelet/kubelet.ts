@@ -120,18 +120,8 @@ export class Kubelet implements Component, KubeletRuntime {
   }
 
   register(): void {
-    const alive = this.token();
-    this.reporter.register(alive, (ok) => {
-      if (!alive()) return;
-      if (ok) return void this.actor.send({ type: 'REGISTERED' });
-      this.actor.send({
-        type: 'REGISTER_FAILED',
-        error: 'unable to register node with the API server',
-      });
-      this.core.loop.schedule(REGISTER_RETRY_MS, () => alive() && this.register(), {
-        background: true,
-      });
-    });
+    this.reporter.birthCry();
+    this.tryRegister();
   }
 
   beginRunning(): void {
@@ -154,12 +144,33 @@ export class Kubelet implements Component, KubeletRuntime {
     this.core.prober.reset();
     this.core.images.reset();
     this.core.restarts.reset();
+    this.core.status.reset();
+    // A new process has a new event broadcaster: nothing it records joins the old one's events.
+    this.core.recorder.restart();
+  }
+
+  /** Registers the node, trying again every 7 s until it succeeds. */
+  private tryRegister(): void {
+    const alive = this.token();
+    this.reporter.register(alive, (ok) => {
+      if (!alive()) return;
+      if (ok) return void this.actor.send({ type: 'REGISTERED' });
+      this.actor.send({
+        type: 'REGISTER_FAILED',
+        error: 'unable to register node with the API server',
+      });
+      this.core.loop.schedule(REGISTER_RETRY_MS, () => alive() && this.tryRegister(), {
+        background: true,
+      });
+    });
   }
 
   /** Returns a check that is true while this run of the kubelet lasts. */
   private token(): () => boolean {
+    // Every STOP ends the run (halt bumps the epoch); the machine's state is not consulted, as
+    // registration starts in START's entry action, before the snapshot leaves stopped.
     const epoch = this.epoch;
-    return () => this.epoch === epoch && this.actor.getSnapshot().value !== 'stopped';
+    return () => this.epoch === epoch;
   }
 
   private onPod(pod: Pod): void {

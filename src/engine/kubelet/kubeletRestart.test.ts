@@ -5,6 +5,7 @@ import {
   eventTimes,
   getPod,
   kubeletEngine,
+  markPodNotReady,
   pod,
   runPod,
   watchPod,
@@ -37,18 +38,7 @@ describe('a kubelet stopped and started again (sim node stop|start)', () => {
     engine.runFor(10_000);
     kubelet.stop();
     // What the node lifecycle controller does to the pods of a node that stopped reporting.
-    const p = getPod(engine, 'web');
-    const conditions = (p?.status?.conditions ?? []).map((c) =>
-      c.type === 'Ready' ? { ...c, status: 'False' } : c,
-    );
-    engine.request('test', {
-      verb: 'update',
-      resource: 'pods',
-      subresource: 'status',
-      namespace: 'default',
-      name: 'web',
-      body: { ...p, status: { ...p?.status, conditions } },
-    });
+    markPodNotReady(engine, 'web');
     engine.runFor(10_000);
     kubelet.start();
     engine.runFor(1000);

@@ -11,6 +11,8 @@ import { Rng } from '../rng/rng';
 //           10 s plus up to 50 % jitter (wait.Jitter): so at the first tick 10–15 s later.
 //   [LOOP3] housekeeping runs every 2 s; among other things it garbage-collects restart back-off
 //           entries (HandlePodCleanups → backOff.GC).
+//   [LOOP4] the status manager's ticker fires every 10 s (syncPeriod) and runs syncBatch over
+//           every pod; only the ticks that have a pod to retry or reconcile are scheduled.
 
 /** genericPlegRelistPeriod. */
 export const RELIST_PERIOD_MS = 1000;
@@ -22,6 +24,8 @@ export const HOUSEKEEPING_PERIOD_MS = 2000;
 export const WORKER_BACKOFF_MS = 10_000;
 /** workerBackOffPeriodJitterFactor. */
 export const WORKER_BACKOFF_JITTER = 0.5;
+/** The status manager's syncPeriod. */
+export const STATUS_SYNC_PERIOD_MS = 10_000;
 
 /** The tick grid of one run of the kubelet, and its jitter. */
 export class SyncLoop {
@@ -41,13 +45,18 @@ export class SyncLoop {
 
   /** Returns the first PLEG relist after t. [LOOP1] */
   nextRelist(t: number): number {
-    return this.origin + (Math.floor((t - this.origin) / RELIST_PERIOD_MS) + 1) * RELIST_PERIOD_MS;
+    return this.nextTick(t, RELIST_PERIOD_MS);
   }
 
   /** Returns when a pod whose sync just failed is synced again. [LOOP2] */
   retryAfterError(now: number): number {
     const due = now + WORKER_BACKOFF_MS * (1 + this.rng.float() * WORKER_BACKOFF_JITTER);
     return this.origin + Math.ceil((due - this.origin) / SYNC_PERIOD_MS) * SYNC_PERIOD_MS;
+  }
+
+  /** Returns the first status manager tick after t. [LOOP4] */
+  nextStatusSync(t: number): number {
+    return this.nextTick(t, STATUS_SYNC_PERIOD_MS);
   }
 
   /** Returns the last housekeeping pass at or before t. [LOOP3] */
@@ -60,6 +69,10 @@ export class SyncLoop {
   /** Returns a uniformly random duration below ms (a probe worker's first sleep). */
   fraction(ms: number): number {
     return Math.floor(this.rng.float() * ms);
+  }
+
+  private nextTick(t: number, period: number): number {
+    return this.origin + (Math.floor((t - this.origin) / period) + 1) * period;
   }
 }
 

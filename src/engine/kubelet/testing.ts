@@ -3,6 +3,7 @@ import type { ContainerStatus, Event, Pod } from '../api/types';
 import { defaultNode } from '../cluster';
 import { Engine } from '../engine';
 import { podTable } from '../kubectl/printers/pod';
+import type { TraceMessage } from '../trace/message';
 import { createKubelet } from './kubelet';
 import type { Kubelet } from './kubelet';
 
@@ -140,4 +141,51 @@ export function eventTimes(engine: Engine, name: string, reason: string): number
     } else if (m.verb === 'PATCH' && ours.has(m.name ?? '')) times.push(m.t);
   }
   return times;
+}
+
+/** Returns the requests kubelet/node-1 sent with this verb to resource (e.g. "nodes/status"). */
+export function kubeletRequests(
+  engine: Engine,
+  resource: string,
+  verb: string,
+  since = 0,
+): TraceMessage[] {
+  return engine.trace
+    .all()
+    .filter(
+      (m) =>
+        m.from === 'kubelet/node-1' &&
+        m.type === 'request' &&
+        m.resource === resource &&
+        m.verb === verb &&
+        m.t >= since,
+    );
+}
+
+/** Steps to the kubelet's next such request and loses it on the way; returns when it was sent. */
+export function loseNextRequest(engine: Engine, resource: string, verb: string): number {
+  const since = engine.loop.now();
+  while (kubeletRequests(engine, resource, verb, since).length === 0)
+    if (!engine.loop.step()) throw new Error(`no ${verb} ${resource} was sent`);
+  // Cut off until it has arrived: nothing arrives while a component is partitioned. [CLI2]
+  engine.setReachable('kubelet/node-1', false);
+  engine.runFor(1);
+  engine.setReachable('kubelet/node-1', true);
+  return kubeletRequests(engine, resource, verb, since)[0]?.t ?? -1;
+}
+
+/** Writes a pod's Ready condition False, as the node lifecycle controller does. */
+export function markPodNotReady(engine: Engine, name: string): void {
+  const p = getPod(engine, name);
+  const conditions = (p?.status?.conditions ?? []).map((c) =>
+    c.type === 'Ready' ? { ...c, status: 'False' } : c,
+  );
+  engine.request('test', {
+    verb: 'update',
+    resource: 'pods',
+    subresource: 'status',
+    namespace: 'default',
+    name,
+    body: { ...p, status: { ...p?.status, conditions } },
+  });
 }

@@ -77,7 +77,7 @@ export function buildCore(
     ),
   } as KubeletCore;
   core.workers = new PodWorkers(loop, (w) => hooks.sync(core, w), hooks.token);
-  core.status = new StatusManager(loop, client, (w) => statusOf(core, w), hooks.token);
+  core.status = new StatusManager(loop, client, (w) => statusOf(core, w), syncLoop, hooks.token);
   const facts: NodeFacts = {
     spec,
     index,

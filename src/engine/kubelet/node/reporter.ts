@@ -1,33 +1,45 @@
-import equal from 'fast-deep-equal';
 import type { KubeObject } from '../../api/object';
 import type { Node, NodeCondition } from '../../api/types';
 import type { Client } from '../../client/client';
 import type { EventRecorder } from '../../client/eventRecorder';
 import type { EventLoop, Timer } from '../../clock/eventLoop';
+import type { Co } from '../coroutine';
+import { request, runCo } from '../coroutine';
 import { ALLOCATABLE_ENFORCED, Reason, STARTING_KUBELET, nodeStatusNow } from '../events';
 import type { Containerd } from '../runtime/containerd';
 import type { NodeFacts, NodeStatus } from './nodeObject';
-import { CONDITION_EVENTS, nodeConditions, nodeObject, nodeStatus } from './nodeObject';
+import { nodeConditions, nodeObject, nodeStatus } from './nodeObject';
+import { conditionEvents, nodeStatusChanged } from './statusChange';
 
-// Node registration and status (kubelet_node_status.go: registerWithAPIServer, updateNodeStatus).
+// Node registration and status (kubelet_node_status.go: registerWithAPIServer, updateNodeStatus,
+// tryUpdateNodeStatus).
 //   [NSTAT1] the kubelet POSTs its Node; if it already exists (a restarted kubelet) it reads it.
-//   [NSTAT2] right after registering it PATCHes nodes/<node>/status with the full status.
-//   [NSTAT3] every 10 s (nodeStatusUpdateFrequency) it compares the status; it PATCHes when
-//          something changed or 5 min (nodeStatusReportFrequency) have passed. lastHeartbeatTime
-//          only moves when status is posted.
-//   [NSTAT4] events: "Starting kubelet.", each condition's "Node x status is now: …" when it becomes
-//          what it is, and "Updated Node Allocatable limit across pods".
+//   [NSTAT2] right after registering it PATCHes nodes/<node>/status with the full status, computed
+//            from the Node it created or found: nothing has been reported yet in this run.
+//   [NSTAT3] a round starts 10 s (nodeStatusUpdateFrequency) after the previous one ended. It
+//            GETs the Node, computes the status from the Node's conditions, and PATCHes when that
+//            status differs from the Node's [NSTAT6] or 5 min (nodeStatusReportFrequency) have
+//            passed since the last answered PATCH. lastHeartbeatTime only moves when it PATCHes.
+//   [NSTAT4] events: "Starting kubelet." once per start; once registered, "Node x status is now:
+//            …" for each condition that became what it is and "Updated Node Allocatable limit
+//            across pods"; in every round, the condition setters' events [NSTAT7].
+//   [NSTAT5] a round makes up to 5 tries (nodeStatusUpdateRetry): the first GET is served from
+//            the apiserver's cache (resourceVersion "0"), later ones from etcd; a failed GET or
+//            PATCH moves on to the next try at once. Cut off from the apiserver, every try waits
+//            out the 10 s request timeout, so a round lasts 50 s and the next starts 10 s later.
 
 /** How often the kubelet checks its node status, in ms. [NSTAT3] */
 export const NODE_STATUS_UPDATE_MS = 10_000;
 /** How often it posts an unchanged status, in ms. [NSTAT3] */
 export const NODE_STATUS_REPORT_MS = 5 * 60_000;
+/** How many tries one status round makes. [NSTAT5] */
+export const NODE_STATUS_UPDATE_RETRY = 5;
 
 /** Registers the node and reports its status. */
 export class NodeReporter {
   private node: Node | undefined;
-  private lastPosted: NodeStatus | undefined;
-  private lastPostMs = -Infinity;
+  /** When a status PATCH was last answered (lastStatusReportTime). [NSTAT3] */
+  private lastReportMs = -Infinity;
   private timer: Timer | undefined;
 
   constructor(
@@ -43,37 +55,22 @@ export class NodeReporter {
     return this.node?.metadata?.uid;
   }
 
-  /** Registers (or finds) the Node and posts its first status; done(ok) when finished. [NSTAT1][NSTAT2] */
-  register(alive: () => boolean, done: (ok: boolean) => void): void {
-    const name = this.facts.spec.name;
+  /** Records that the kubelet process started (kubelet.go BirthCry). [NSTAT4] */
+  birthCry(): void {
     this.recorder.event(this.ref(), 'Normal', Reason.Starting, STARTING_KUBELET);
-    const now = this.loop.now();
-    const body = nodeObject(
-      this.facts,
-      nodeStatus(this.facts, nodeConditions(undefined, now), this.runtime.images.values()),
-    );
-    this.client.request({ verb: 'create', resource: 'nodes', body }, (res) => {
-      if (!alive()) return;
-      if (res.code === 201) return this.posted(res.body as Node, undefined, alive, done);
-      if (res.code !== 409) return done(false);
-      this.client.request({ verb: 'get', resource: 'nodes', name }, (got) => {
-        if (!alive()) return;
-        if (got.error) return done(false);
-        const existing = got.body as Node;
-        this.posted(existing, existing.status?.conditions, alive, done);
-      });
-    });
   }
 
-  /** Starts the 10-second status loop. [NSTAT3] */
+  /** Registers (or finds) the Node and PATCHes its first status; done(ok) when finished. */
+  register(alive: () => boolean, done: (ok: boolean) => void): void {
+    this.lastReportMs = -Infinity;
+    runCo(this.registration(), alive, done);
+  }
+
+  /** Starts the status rounds, each 10 s after the previous one ended. [NSTAT3] */
   startLoop(alive: () => boolean): void {
     this.timer = this.loop.schedule(
       NODE_STATUS_UPDATE_MS,
-      () => {
-        if (!alive()) return;
-        this.update(false, alive);
-        this.startLoop(alive);
-      },
+      () => runCo(this.updateNodeStatus(), alive, () => this.startLoop(alive)),
       { background: true },
     );
   }
@@ -84,74 +81,82 @@ export class NodeReporter {
     this.timer = undefined;
   }
 
-  private posted(
-    node: Node,
-    before: readonly NodeCondition[] | undefined,
-    alive: () => boolean,
-    done: (ok: boolean) => void,
-  ): void {
-    this.node = node;
-    this.update(true, alive, () => {
-      const after = this.node?.status?.conditions ?? [];
-      for (const c of after) {
-        const old = before?.find((b) => b.type === c.type);
-        const event = CONDITION_EVENTS[c.type];
-        if (event && c.type !== 'Ready' && old?.status !== c.status)
-          this.recorder.event(
-            this.ref(),
-            'Normal',
-            event,
-            nodeStatusNow(this.facts.spec.name, event),
-          );
-      }
-      this.recorder.event(
-        this.ref(),
-        'Normal',
-        Reason.NodeAllocatableEnforced,
-        ALLOCATABLE_ENFORCED,
-      );
-      const ready = after.find((c) => c.type === 'Ready');
-      if (ready && before?.find((b) => b.type === 'Ready')?.status !== ready.status)
-        this.recorder.event(
-          this.ref(),
-          'Normal',
-          Reason.NodeReady,
-          nodeStatusNow(this.facts.spec.name, Reason.NodeReady),
-        );
-      done(true);
-    });
+  private *registration(): Co<boolean> {
+    const body = nodeObject(this.facts, this.status(undefined));
+    const created = yield* request(this.client, { verb: 'create', resource: 'nodes', body });
+    let before: readonly NodeCondition[] | undefined;
+    if (created.code === 201) this.node = created.body as Node;
+    else if (created.code === 409) {
+      const name = this.facts.spec.name;
+      const got = yield* request(this.client, { verb: 'get', resource: 'nodes', name });
+      if (got.error) return false;
+      this.node = got.body as Node;
+      before = this.node.status?.conditions;
+    } else return false;
+    const status = this.status(before);
+    yield* this.patchStatus(status);
+    const events = conditionEvents(before, status.conditions ?? []);
+    for (const e of events) if (e !== Reason.NodeReady) this.recordConditionEvent(e);
+    this.recorder.event(this.ref(), 'Normal', Reason.NodeAllocatableEnforced, ALLOCATABLE_ENFORCED);
+    // A real new node starts NotReady until its runtime and network are up, then records
+    // NodeReady; here it is Ready from its first status, so NodeReady comes with registration.
+    if (!before || events.includes(Reason.NodeReady)) this.recordConditionEvent(Reason.NodeReady);
+    return true;
   }
 
-  /** Posts the status if it changed, if forced, or if 5 min passed. [NSTAT3] */
-  private update(force: boolean, alive: () => boolean, after?: () => void): void {
-    const now = this.loop.now();
-    const previous = this.node?.status;
-    const status = nodeStatus(
-      this.facts,
-      nodeConditions(previous?.conditions, now),
-      this.runtime.images.values(),
-    );
-    const due = now - this.lastPostMs >= NODE_STATUS_REPORT_MS;
-    if (!force && !due && equal(withoutHeartbeats(status), withoutHeartbeats(this.lastPosted)))
-      return after?.();
-    this.lastPostMs = now;
-    this.lastPosted = status;
+  /** One status round: up to 5 tries; true once one of them succeeded. [NSTAT5] */
+  private *updateNodeStatus(): Co<boolean> {
     const name = this.facts.spec.name;
-    this.client.request(
-      {
-        verb: 'patch',
+    for (let attempt = 0; attempt < NODE_STATUS_UPDATE_RETRY; attempt++) {
+      const fromCache = attempt === 0 ? { resourceVersion: '0' } : {};
+      const got = yield* request(this.client, {
+        verb: 'get',
         resource: 'nodes',
         name,
-        subresource: 'status',
-        patchType: 'strategic',
-        body: { status },
-      },
-      (res) => {
-        if (!alive()) return;
-        if (!res.error) this.node = res.body as Node;
-        after?.();
-      },
-    );
+        ...fromCache,
+      });
+      if (got.error) continue;
+      this.node = got.body as Node;
+      if (yield* this.reportStatus(this.node)) return true;
+    }
+    return false;
+  }
+
+  /** PATCHes the status computed from the Node if it changed or is due. [NSTAT3] */
+  private *reportStatus(original: Node): Co<boolean> {
+    const status = this.status(original.status?.conditions);
+    for (const e of conditionEvents(original.status?.conditions, status.conditions ?? []))
+      this.recordConditionEvent(e);
+    const due = this.loop.now() - this.lastReportMs >= NODE_STATUS_REPORT_MS;
+    if (!due && !nodeStatusChanged(original.status, status)) return true;
+    return yield* this.patchStatus(status);
+  }
+
+  /** PATCHes the status; only an answered PATCH counts as reported, so a lost one is resent. */
+  private *patchStatus(status: NodeStatus): Co<boolean> {
+    const now = this.loop.now();
+    const res = yield* request(this.client, {
+      verb: 'patch',
+      resource: 'nodes',
+      name: this.facts.spec.name,
+      subresource: 'status',
+      patchType: 'strategic',
+      body: { status },
+    });
+    if (res.error) return false;
+    this.lastReportMs = now;
+    this.node = res.body as Node;
+    return true;
+  }
+
+  private status(previous: readonly NodeCondition[] | undefined): NodeStatus {
+    const conditions = nodeConditions(previous, this.loop.now());
+    return nodeStatus(this.facts, conditions, this.runtime.images.values());
+  }
+
+  private recordConditionEvent(event: string): void {
+    const message = nodeStatusNow(this.facts.spec.name, event);
+    this.recorder.event(this.ref(), 'Normal', event, message);
   }
 
   private ref(): KubeObject {
@@ -159,12 +164,4 @@ export class NodeReporter {
     const name = this.facts.spec.name;
     return { kind: 'Node', metadata: { name, uid: name } };
   }
-}
-
-function withoutHeartbeats(s: NodeStatus | undefined): unknown {
-  if (!s) return undefined;
-  return {
-    ...s,
-    conditions: s.conditions?.map(({ lastHeartbeatTime: _h, ...c }: NodeCondition) => c),
-  };
 }

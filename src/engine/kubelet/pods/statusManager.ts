@@ -1,7 +1,8 @@
 import equal from 'fast-deep-equal';
 import type { PodCondition, PodStatus } from '../../api/types';
-import type { EventLoop } from '../../clock/eventLoop';
+import type { EventLoop, Timer } from '../../clock/eventLoop';
 import type { Client } from '../../client/client';
+import type { SyncLoop } from '../syncLoop';
 import type { PodWorker } from './worker';
 
 // The status manager (pkg/kubelet/status/status_manager.go): the pod's status is PATCHed to the
@@ -11,6 +12,11 @@ import type { PodWorker } from './worker';
 //           condition order with $setElementOrder/conditions.
 //   [STAT2] a pod with a deletionTimestamp whose containers have all stopped is deleted by the
 //           kubelet with gracePeriodSeconds 0, right after its final status is written.
+//   [STAT3] every 10 s (syncBatch on the syncPeriod ticker, [LOOP4]) it PATCHes again a status
+//           whose PATCH failed, DELETEs again a pod whose DELETE failed, and re-sends a status
+//           the apiserver's copy no longer matches (needsReconcile: the node lifecycle controller
+//           marked the pod not ready). A request that failed by timing out spanned a tick, so it
+//           is retried as soon as it fails. A pod gone from the apiserver (404) is not retried.
 
 /** Makes a pod's current status. */
 export type StatusSource = (w: PodWorker) => PodStatus;
@@ -28,10 +34,15 @@ const CLEARABLE = [
 
 /** Sends pod statuses. */
 export class StatusManager {
+  /** Pods the next syncBatch tick looks at again. [STAT3] */
+  private readonly due = new Set<PodWorker>();
+  private tick: Timer | undefined;
+
   constructor(
     private readonly loop: EventLoop,
     private readonly client: Client,
     private readonly source: StatusSource,
+    private readonly syncLoop: SyncLoop,
     /** Returns a check that stays true while the current run of the kubelet lasts. */
     private readonly token: () => () => boolean,
   ) {}
@@ -46,15 +57,16 @@ export class StatusManager {
     });
   }
 
-  /**
-   * Re-sends the status when the apiserver's copy no longer matches what the kubelet last sent
-   * (the node lifecycle controller marked the pod not ready while this kubelet was away).
-   */
+  /** Checks at the next tick whether the apiserver's copy still matches what was sent. [STAT3] */
   reconcile(w: PodWorker): void {
-    const sent = w.status.lastSent;
-    if (!sent || w.status.inFlight || sameView(w.pod.status, sent)) return;
-    w.status.force = true;
-    this.dirty(w);
+    if (this.drifted(w)) this.later(w);
+  }
+
+  /** Forgets every pending retry: the kubelet stopped. */
+  reset(): void {
+    this.tick?.cancel();
+    this.tick = undefined;
+    this.due.clear();
   }
 
   private flush(w: PodWorker): void {
@@ -69,6 +81,7 @@ export class StatusManager {
       return this.maybeDelete(w);
     w.status.force = false;
     w.status.inFlight = true;
+    const sentAt = this.loop.now();
     const meta = w.pod.metadata ?? {};
     this.client.request(
       {
@@ -84,6 +97,7 @@ export class StatusManager {
         w.status.inFlight = false;
         if (!alive()) return;
         if (!res.error) w.status.lastSent = next;
+        else if (res.code !== 404) this.later(w, sentAt);
         if (w.status.pending) {
           w.status.pending = false;
           this.flush(w);
@@ -98,6 +112,8 @@ export class StatusManager {
     if (!w.terminated || w.deleting || w.gone || !w.pod.metadata?.deletionTimestamp) return;
     if (phase !== 'Succeeded' && phase !== 'Failed') return;
     w.deleting = true;
+    const alive = this.token();
+    const sentAt = this.loop.now();
     const meta = w.pod.metadata;
     this.client.request(
       {
@@ -107,8 +123,42 @@ export class StatusManager {
         name: meta.name,
         gracePeriodSeconds: 0,
       },
-      () => {},
+      (res) => {
+        if (!alive() || !res.error || res.code === 404) return;
+        w.deleting = false;
+        this.later(w, sentAt);
+      },
     );
+  }
+
+  /**
+   * Looks at a pod again at the first syncBatch tick after since. syncBatch runs on one goroutine
+   * and the ticker keeps one tick for it, so a tick that passed while a request was waiting to
+   * fail (a 10 s timeout spans one) runs as soon as it fails. [STAT3]
+   */
+  private later(w: PodWorker, since = this.loop.now()): void {
+    this.due.add(w);
+    const now = this.loop.now();
+    const at = Math.max(now, this.syncLoop.nextStatusSync(since));
+    if (this.tick && this.tick.at <= at) return;
+    this.tick?.cancel();
+    this.tick = this.loop.schedule(at - now, () => this.syncBatch(), { background: true });
+  }
+
+  private syncBatch(): void {
+    this.tick = undefined;
+    const due = [...this.due];
+    this.due.clear();
+    for (const w of due) {
+      if (this.drifted(w)) w.status.force = true;
+      this.flush(w);
+    }
+  }
+
+  /** Reports whether the apiserver's copy no longer matches what was last sent (needsReconcile). */
+  private drifted(w: PodWorker): boolean {
+    const sent = w.status.lastSent;
+    return !!sent && !w.status.inFlight && !sameView(w.pod.status, sent);
   }
 }
 
