@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSync } from 'esbuild';
@@ -42,6 +43,7 @@ function main(): number {
     return 2;
   }
   const child = bundleChild();
+  process.on('exit', () => rmSync(dirname(child), { recursive: true, force: true }));
   const inputs = join(dirname(child), 'inputs.json');
   const run = (mode: string, name: string): object => {
     const args = ['--expose-gc', '--max-old-space-size=16384', child, mode, name, values.seed];
@@ -68,10 +70,14 @@ function main(): number {
   return 0;
 }
 
-/** Bundles child.ts into one ES module under node_modules/.cache; returns its path. */
+/**
+ * Bundles child.ts into one ES module in a directory of this run's own under node_modules/.cache
+ * (inside the project, so the bundle resolves the libraries it leaves external; per run, so two
+ * benchmarks at once do not overwrite each other's bundle or inputs). Returns its path.
+ */
 function bundleChild(): string {
   const outfile = fileURLToPath(
-    new URL('../../node_modules/.cache/wheelhouse-bench/child.mjs', import.meta.url),
+    new URL(`../../node_modules/.cache/wheelhouse-bench/${process.pid}/child.mjs`, import.meta.url),
   );
   buildSync({
     entryPoints: [fileURLToPath(new URL('./child.ts', import.meta.url))],
