@@ -13,7 +13,7 @@ const COLUMNS: readonly [string, (r: Result) => string][] = [
   ['pods', (r) => String(r.pods)],
   ['to Running (s)', (r) => r.seconds_to_running.toFixed(1)],
   ['pods/s', (r) => r.pods_per_second.toFixed(0)],
-  ['virtual (s)', (r) => r.virtual_seconds.toFixed(0)],
+  ['virtual (s)', (r) => r.virtual_seconds.toFixed(1)],
   ['hops', (r) => String(r.hops)],
   ['peak heap (MiB)', (r) => (r.peak_heap_bytes / MiB).toFixed(0)],
   ['heap/pod (B)', (r) => r.heap_bytes_per_pod.toFixed(0)],
