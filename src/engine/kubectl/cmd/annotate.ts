@@ -2,21 +2,12 @@ import type { KubeObject } from '../../api/object';
 import type { Task } from '../../client/task';
 import { CHANGE_CAUSE_ANNOTATION } from '../describe';
 import { KubectlError } from '../errors';
-import {
-  ALL_NAMESPACES_FLAG,
-  DRY_RUN_FLAG,
-  FIELD_SELECTOR_FLAG,
-  FILENAME_FLAGS,
-  OUTPUT_FLAG,
-  SELECTOR_FLAG,
-  fieldManagerFlag,
-} from '../flags/common';
-import { boolFlag, stringFlag } from '../flags/types';
 import type { Info } from '../resource/info';
 import type { CommandContext, CommandSpec } from './context';
 import { forEachTarget, gatherMetadataTargets } from './metadataTargets';
 import type { Pairs } from './metadataPairs';
 import {
+  metadataCommandFlags,
   metadataMap,
   metadataPatch,
   parsePairs,
@@ -36,21 +27,7 @@ export const annotateCommand: CommandSpec = {
   name: 'annotate',
   use: 'annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
   short: 'Update the annotations on a resource',
-  flags: [
-    ...FILENAME_FLAGS,
-    OUTPUT_FLAG,
-    SELECTOR_FLAG,
-    FIELD_SELECTOR_FLAG,
-    ALL_NAMESPACES_FLAG,
-    DRY_RUN_FLAG,
-    boolFlag('overwrite'),
-    boolFlag('list'),
-    boolFlag('local'),
-    boolFlag('all'),
-    stringFlag('resource-version'),
-    boolFlag('record'),
-    fieldManagerFlag('kubectl-annotate'),
-  ],
+  flags: metadataCommandFlags('kubectl-annotate'),
   run: runAnnotate,
 };
 

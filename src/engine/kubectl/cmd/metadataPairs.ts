@@ -3,6 +3,17 @@ import { StatusError } from '../../apiserver/errors';
 import type { Task } from '../../client/task';
 import { request } from '../../client/task';
 import { KubectlError } from '../errors';
+import {
+  ALL_NAMESPACES_FLAG,
+  DRY_RUN_FLAG,
+  FIELD_SELECTOR_FLAG,
+  FILENAME_FLAGS,
+  OUTPUT_FLAG,
+  SELECTOR_FLAG,
+  fieldManagerFlag,
+} from '../flags/common';
+import type { FlagSpec } from '../flags/types';
+import { boolFlag, stringFlag } from '../flags/types';
 import { goJson } from '../manifest/goJson';
 import type { Info } from '../resource/info';
 import type { CommandContext } from './context';
@@ -11,6 +22,25 @@ import { printResult } from './options';
 
 // What kubectl label and kubectl annotate share (cmdutil.GetResourcesAndPairs, and the
 // compute-then-merge-patch loop of label.go and annotate.go).
+
+/** The flags of label and annotate, which differ only in their field manager's name. */
+export function metadataCommandFlags(fieldManager: string): FlagSpec[] {
+  return [
+    ...FILENAME_FLAGS,
+    OUTPUT_FLAG,
+    SELECTOR_FLAG,
+    FIELD_SELECTOR_FLAG,
+    ALL_NAMESPACES_FLAG,
+    DRY_RUN_FLAG,
+    boolFlag('overwrite'),
+    boolFlag('list'),
+    boolFlag('local'),
+    boolFlag('all'),
+    stringFlag('resource-version'),
+    boolFlag('record'),
+    fieldManagerFlag(fieldManager),
+  ];
+}
 
 /** Splits arguments into resources and key=value / key- pairs; pairs must come last. */
 export function resourcesAndPairs(
