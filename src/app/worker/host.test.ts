@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { EngineHost } from './host';
+import type { Delta, Hop, ObjectVersion } from './protocol';
+
+const CONFIG = { seed: 7, nodes: 3 };
+
+/** Runs the engine until n pods are Running (or gives up after 60 s of virtual time). */
+function runUntilRunning(host: EngineHost, n: number, seen: Delta[]): void {
+  for (let i = 0; i < 600; i++) {
+    const d = host.extend(50, 100);
+    seen.push(d);
+    const pods = new Map<string, ObjectVersion>();
+    for (const x of seen.flatMap((s) => s.versions))
+      if (x.key.startsWith('/registry/pods/')) pods.set(x.key, x);
+    const running = [...pods.values()].filter(
+      (v) => v.type === 'PUT' && (v.object.status as { phase?: string })?.phase === 'Running',
+    );
+    if (running.length >= n) return;
+  }
+  throw new Error('pods did not reach Running');
+}
+
+describe('EngineHost', () => {
+  it('starts after boot with the nodes in the store and boot hops counted', () => {
+    const host = new EngineHost();
+    const { delta, bootHops } = host.start(CONFIG, []);
+    expect(bootHops).toBe(delta.hops.length);
+    const nodes = delta.versions.filter((v) => v.key.startsWith('/registry/minions/'));
+    expect(new Set(nodes.map((v) => v.key)).size).toBe(3);
+  });
+
+  it('runs kubectl and tags every write with the hop whose delivery made it', () => {
+    const host = new EngineHost();
+    host.start(CONFIG, []);
+    const r = host.kubectl('kubectl create deployment web --image=nginx --replicas=3');
+    expect(r.output).toBe('deployment.apps/web created\n');
+    const post = r.delta.hops.find((h) => h.verb === 'POST' && h.resource === 'deployments');
+    expect(post?.command).toBe('kubectl create deployment web --image=nginx --replicas=3');
+    const write = r.delta.versions.find((v) => v.key === '/registry/deployments/default/web');
+    const etcdHop = r.delta.hops.find((h) => h.id === write?.hop);
+    expect(etcdHop).toMatchObject({ from: 'kube-apiserver', to: 'etcd' });
+  });
+
+  it('replays the same ops into the same hops', () => {
+    const first = new EngineHost();
+    first.start(CONFIG, []);
+    const seen: Delta[] = [];
+    seen.push(first.kubectl('kubectl create deployment web --image=nginx --replicas=3').delta);
+    runUntilRunning(first, 3, seen);
+    const { config, ops } = first.log();
+    const again = new EngineHost().start(config, ops).delta;
+    const strip = (hops: Hop[]) => hops.map((h) => JSON.stringify(h));
+    const original = [...first.start(config, []).delta.hops, ...seen.flatMap((d) => d.hops)];
+    expect(strip(again.hops)).toEqual(strip(original));
+  });
+
+  it('forks at a past hop: the future is discarded and a new command runs from there', () => {
+    const host = new EngineHost();
+    const { bootHops } = host.start(CONFIG, []);
+    const seen: Delta[] = [];
+    seen.push(host.kubectl('kubectl create deployment web --image=nginx --replicas=3').delta);
+    runUntilRunning(host, 3, seen);
+    const fork = host.fork(bootHops);
+    expect(fork.hops).toBeLessThan(bootHops + 5);
+    const r = host.kubectl('kubectl get deployments');
+    expect(r.output).toBe('No resources found in default namespace.\n');
+    expect(host.log().ops.map((o) => o.op)).toEqual(['until', 'kubectl']);
+  });
+
+  it('answers a hop body and completion names', () => {
+    const host = new EngineHost();
+    host.start(CONFIG, []);
+    const r = host.kubectl('kubectl create deployment web --image=nginx');
+    const post = r.delta.hops.find((h) => h.verb === 'POST' && h.resource === 'deployments');
+    expect(host.body(post?.id ?? 0)).toMatchObject({
+      verb: 'create',
+      body: { kind: 'Deployment' },
+    });
+    expect(host.names().deployments).toEqual(['web']);
+    expect(host.names().nodes).toEqual(['node-1', 'node-2', 'node-3']);
+  });
+});

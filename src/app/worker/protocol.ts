@@ -1,0 +1,83 @@
+import type { TraceMessage } from '../../engine/trace/message';
+
+// What the page and the engine's Web Worker say to each other. The worker owns the engine; the
+// page owns playback. Everything crossing is plain data (structured-clone safe).
+
+/** The cluster a session starts from; with the ops it replays exactly. */
+export interface SessionConfig {
+  seed: number;
+  nodes: number;
+}
+
+/** One thing done to the engine, logged so the session can be replayed and forked. */
+export type Op =
+  /** Run the event loop's next n tasks. */
+  | { op: 'steps'; n: number }
+  /** Run every task due until virtual time t, then set the clock to t. */
+  | { op: 'until'; t: number }
+  | { op: 'kubectl'; line: string; stdin?: string }
+  | { op: 'sim'; line: string };
+
+/** A logged op and where the engine stood after it (for choosing a fork point). */
+export interface LoggedOp {
+  op: Op;
+  endTime: number;
+  endHops: number;
+}
+
+/** One hop as the page sees it: the trace message without its in-memory body. */
+export type Hop = Omit<TraceMessage, 'body'>;
+
+/** One write to the store: the object's new version (or its deletion) and the hop that caused it. */
+export interface ObjectVersion {
+  /** Id of the hop whose delivery made the write (0 for writes at boot with no hop). */
+  hop: number;
+  rev: number;
+  type: 'PUT' | 'DELETE';
+  key: string;
+  object: Record<string, unknown>;
+}
+
+/** What happened in the engine since the page last heard: new hops and writes, and the clock. */
+export interface Delta {
+  hops: Hop[];
+  versions: ObjectVersion[];
+  now: number;
+}
+
+/** What a kubectl or sim command printed, and the engine's changes it caused. */
+export interface CommandResult {
+  output: string;
+  exitCode: number;
+  delta: Delta;
+}
+
+/** The calls the page can make; each answers with the named result. */
+export interface EngineApi {
+  /** Starts a fresh session (or replays a saved one) and returns everything up to its end. */
+  start(config: SessionConfig, ops: Op[]): { delta: Delta; bootHops: number };
+  kubectl(line: string, stdin?: string): CommandResult;
+  sim(line: string): CommandResult;
+  /** Runs the engine until at least minHops more hops exist or maxMs of virtual time passed. */
+  extend(minHops: number, maxMs: number): Delta;
+  /** Advances virtual time by ms. */
+  advance(ms: number): Delta;
+  /** Rewinds the engine to just after hop id and discards the future; returns the kept hop count and store revision. */
+  fork(hop: number): { hops: number; rev: number; now: number };
+  /** Returns the message a hop carried (request body, response object, watch object). */
+  body(hop: number): unknown;
+  /** Returns the session's log, to save or share. */
+  log(): { config: SessionConfig; ops: Op[] };
+  /** Returns names for tab completion: resource kinds and the names of objects of each. */
+  names(): Record<string, string[]>;
+}
+
+/** A call from the page. */
+export interface CallMessage {
+  id: number;
+  method: keyof EngineApi;
+  args: unknown[];
+}
+
+/** The worker's answer to a call. */
+export type ReplyMessage = { id: number; result: unknown } | { id: number; error: string };
