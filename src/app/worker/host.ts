@@ -1,6 +1,6 @@
 import { allResources, storagePrefix } from '../../engine/api/resources';
 import { Observer } from './observer';
-import type { CommandResult, Delta, EngineApi, Op, SessionConfig } from './protocol';
+import type { CommandResult, Delta, EngineApi, Op, SessionConfig, Started } from './protocol';
 import { Session, opsUntil } from './session';
 
 /** Answers the page's calls with one session at a time; the worker's whole job. */
@@ -8,13 +8,14 @@ export class EngineHost implements EngineApi {
   private session: Session | undefined;
   private observer: Observer | undefined;
 
-  start(config: SessionConfig, ops: Op[]): { delta: Delta; bootHops: number } {
+  start(config: SessionConfig, ops: Op[]): Started {
     this.observer?.close();
     const session = new Session(config);
     this.session = session;
     this.observer = new Observer(session.engine);
     for (const op of ops) session.run(op);
-    return { delta: this.observer.drain(), bootHops: session.bootHops };
+    const components = session.engine.allComponents().map((c) => c.name);
+    return { delta: this.observer.drain(), bootHops: session.bootHops, components };
   }
 
   kubectl(line: string, stdin?: string): CommandResult {

@@ -11,8 +11,6 @@ export interface SessionConfig {
 
 /** One thing done to the engine, logged so the session can be replayed and forked. */
 export type Op =
-  /** Run the event loop's next n tasks. */
-  | { op: 'steps'; n: number }
   /** Run every task due until virtual time t, then set the clock to t. */
   | { op: 'until'; t: number }
   | { op: 'kubectl'; line: string; stdin?: string }
@@ -52,10 +50,17 @@ export interface CommandResult {
   delta: Delta;
 }
 
+/** A session's beginning: everything so far, where boot ended, and the components by name. */
+export interface Started {
+  delta: Delta;
+  bootHops: number;
+  components: string[];
+}
+
 /** The calls the page can make; each answers with the named result. */
 export interface EngineApi {
   /** Starts a fresh session (or replays a saved one) and returns everything up to its end. */
-  start(config: SessionConfig, ops: Op[]): { delta: Delta; bootHops: number };
+  start(config: SessionConfig, ops: Op[]): Started;
   kubectl(line: string, stdin?: string): CommandResult;
   sim(line: string): CommandResult;
   /** Runs the engine until at least minHops more hops exist or maxMs of virtual time passed. */

@@ -47,33 +47,34 @@ export class Session {
     return printed;
   }
 
-  /** Runs loop tasks until minHops more hops exist, maxMs passed, or nothing is queued. */
+  /**
+   * Runs until minHops more hops exist (finishing every task due at that instant, so a moment's
+   * hops are never split) or maxMs of virtual time passed, whichever is first.
+   */
   extend(minHops: number, maxMs: number): void {
     const { loop, trace } = this.engine;
     const target = trace.size() + minHops;
-    const deadline = loop.now() + maxMs;
-    let n = 0;
+    let end = loop.now() + maxMs;
     while (trace.size() < target) {
       const next = loop.nextAt();
-      if (next === undefined || next > deadline) break;
+      if (next === undefined || next > end) break;
       loop.step();
-      n++;
     }
-    if (n > 0) this.record({ op: 'steps', n });
-    // Nothing more was due: the rest of the time passes idle.
-    if (trace.size() < target) this.run({ op: 'until', t: deadline });
+    if (trace.size() >= target) end = loop.now();
+    this.run({ op: 'until', t: end });
   }
 
   private record(op: Op): void {
-    this.logged.push({ op, endTime: this.engine.loop.now(), endHops: this.engine.trace.size() });
+    const last = this.logged[this.logged.length - 1];
+    const entry = { op, endTime: this.engine.loop.now(), endHops: this.engine.trace.size() };
+    // Consecutive waits are one wait, which keeps a shared session's log short.
+    if (op.op === 'until' && last?.op.op === 'until') this.logged[this.logged.length - 1] = entry;
+    else this.logged.push(entry);
   }
 
   private execute(op: Op): Printed {
     const { engine } = this;
     switch (op.op) {
-      case 'steps':
-        for (let i = 0; i < op.n && engine.loop.step(); i++);
-        return { output: '', exitCode: 0 };
       case 'until':
         engine.loop.runUntil(op.t);
         return { output: '', exitCode: 0 };
