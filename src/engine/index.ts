@@ -7,3 +7,5 @@ export { rfc3339 } from './clock/time';
 export { nodeTable } from './kubectl/printers/node';
 export { podTable } from './kubectl/printers/pod';
 export type { TraceMessage } from './trace/message';
+export { nodeAllocatable, podRequests } from './scheduler/framework/resource';
+export { formatBytes, formatMilliCpu } from './api/quantity';

@@ -3,7 +3,14 @@ import type { PlaybackStore } from '../state/playback';
 import { isHeartbeat } from '../timeline/heartbeat';
 import { Timeline } from '../timeline/timeline';
 import { World } from '../timeline/world';
-import type { Delta, EngineApi, Op, SessionConfig } from '../worker/protocol';
+import type {
+  ComponentState,
+  Delta,
+  EngineApi,
+  Op,
+  SchedulingRecord,
+  SessionConfig,
+} from '../worker/protocol';
 
 // The one place that talks to the engine and moves the playhead. Views read the store and call
 // these methods; they never touch the engine. Commands run at the engine's head; after the
@@ -19,6 +26,9 @@ const EXTEND_HOPS = 80;
 export class SessionController {
   timeline = new Timeline(() => true);
   readonly world = new World();
+  /** Components' internals and scheduling cycles, in hop order. */
+  readonly componentStates: ComponentState[] = [];
+  readonly schedulingRecords: SchedulingRecord[] = [];
   private headT = 0;
   private extending = false;
   private queue: Promise<unknown> = Promise.resolve();
@@ -34,6 +44,8 @@ export class SessionController {
     const visible = this.visibility();
     this.timeline = new Timeline(visible, started.bootHops);
     this.world.truncate(-1);
+    this.componentStates.length = 0;
+    this.schedulingRecords.length = 0;
     this.ingest(started.delta);
     const startX = this.timeline.startX();
     this.store.setState({
@@ -140,6 +152,21 @@ export class SessionController {
     this.refresh(true);
   }
 
+  /** Returns a component's internals as of `done` arrived hops. */
+  componentAt(name: string, done: number): ComponentState | undefined {
+    return latest(this.componentStates, done, (c) => c.component === name);
+  }
+
+  /** Returns a pod's last scheduling cycle ("namespace/name") as of `done` arrived hops. */
+  schedulingAt(pod: string, done: number): SchedulingRecord | undefined {
+    return latest(this.schedulingRecords, done, (r) => r.result.pod === pod);
+  }
+
+  /** Returns whether playback shows a hop (heartbeats may be hidden). */
+  isVisible(hop: Parameters<typeof isHeartbeat>[0]): boolean {
+    return this.visibility()(hop);
+  }
+
   /** Returns the session's log, to save or share. */
   log(): Promise<{ config: SessionConfig; ops: Op[] }> {
     return this.engine.log();
@@ -184,6 +211,8 @@ export class SessionController {
     const fork = await this.engine.fork(done);
     this.timeline.truncate(fork.hops);
     this.world.truncate(fork.rev);
+    dropAfter(this.componentStates, fork.hops);
+    dropAfter(this.schedulingRecords, fork.hops);
     this.headT = fork.now;
     this.store.setState({ rewound: false, x: this.timeline.endX(this.headT) });
     this.refresh(true);
@@ -209,6 +238,8 @@ export class SessionController {
   private ingest(delta: Delta): void {
     this.timeline.append(delta.hops);
     this.world.add(delta.versions);
+    this.componentStates.push(...delta.components);
+    this.schedulingRecords.push(...delta.scheduling);
     this.headT = delta.now;
   }
 
@@ -226,4 +257,22 @@ export class SessionController {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+function latest<T extends { hop: number }>(
+  list: readonly T[],
+  done: number,
+  pred: (v: T) => boolean,
+): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) {
+    const v = list[i] as T;
+    if (v.hop <= done && pred(v)) return v;
+  }
+  return undefined;
+}
+
+function dropAfter(list: { hop: number }[], hops: number): void {
+  let n = list.length;
+  while (n > 0 && (list[n - 1] as { hop: number }).hop > hops) n--;
+  list.length = n;
 }

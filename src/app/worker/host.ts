@@ -76,6 +76,8 @@ export class EngineHost implements EngineApi {
   }
 
   private drain(): Delta {
-    return this.observer ? this.observer.drain() : { hops: [], versions: [], now: 0 };
+    return this.observer
+      ? this.observer.drain()
+      : { hops: [], versions: [], components: [], scheduling: [], now: 0 };
   }
 }

@@ -1,3 +1,5 @@
+import type { ComponentSnapshot } from '../../engine/component';
+import type { PodSchedulingResult } from '../../engine/scheduler';
 import type { TraceMessage } from '../../engine/trace/message';
 
 // What the page and the engine's Web Worker say to each other. The worker owns the engine; the
@@ -36,10 +38,25 @@ export interface ObjectVersion {
   object: Record<string, unknown>;
 }
 
+/** A component's internals (machine state, work queue, caches) as they were after a hop it sent. */
+export interface ComponentState {
+  hop: number;
+  component: string;
+  snapshot: ComponentSnapshot;
+}
+
+/** The scheduler's record of one pod's scheduling cycle, stamped with the hop that followed it. */
+export interface SchedulingRecord {
+  hop: number;
+  result: PodSchedulingResult;
+}
+
 /** What happened in the engine since the page last heard: new hops and writes, and the clock. */
 export interface Delta {
   hops: Hop[];
   versions: ObjectVersion[];
+  components: ComponentState[];
+  scheduling: SchedulingRecord[];
   now: number;
 }
 

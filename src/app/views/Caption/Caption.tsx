@@ -1,0 +1,68 @@
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { narrate } from '../../narration/narrate';
+import type { SessionController } from '../../session/controller';
+
+/** Real ms between announcements to screen readers, so fast playback does not flood them. */
+const ANNOUNCE_EVERY_MS = 1500;
+
+/** The caption strip: the current (or last) moment's hops as numbered sentences, also announced. */
+export function Caption({ session }: { session: SessionController }) {
+  const position = useStore(session.store, (s) => s.position);
+  const bootHops = useStore(session.store, (s) => s.bootHops);
+  useStore(session.store, (s) => s.revision);
+  const lines = captionLines(
+    session,
+    position.done,
+    position.moment?.first,
+    position.moment?.last,
+    bootHops,
+  );
+  const [announced, setAnnounced] = useState('');
+  const last = useRef(0);
+  const text = lines.join(' ');
+  useEffect(() => {
+    const now = performance.now();
+    if (!text || now - last.current < ANNOUNCE_EVERY_MS) return;
+    last.current = now;
+    setAnnounced(text);
+  }, [text]);
+  return (
+    <div className="caption">
+      <ol className="lines">
+        {lines.length === 0 ? (
+          <li className="quiet">Nothing is moving. Apply some YAML or type a kubectl command.</li>
+        ) : (
+          lines.map((l) => <li key={l}>{l}</li>)
+        )}
+      </ol>
+      <div className="sr-only" aria-live="polite" role="status">
+        {announced}
+      </div>
+    </div>
+  );
+}
+
+/** Returns the numbered sentences for the moment in flight, or else the last one that arrived. */
+function captionLines(
+  session: SessionController,
+  done: number,
+  first?: number,
+  last?: number,
+  bootHops = 0,
+): string[] {
+  const { hops, moments } = session.timeline;
+  let range: [number, number] | undefined =
+    first !== undefined && last !== undefined ? [first, last] : undefined;
+  if (!range) {
+    const previous = [...moments].reverse().find((m) => m.last < done);
+    if (previous) range = [previous.first, previous.last];
+  }
+  if (!range || range[0] < bootHops) return [];
+  const out: string[] = [];
+  for (let i = range[0]; i <= range[1]; i++) {
+    const hop = hops[i];
+    if (hop) out.push(`${hop.id - bootHops}. ${narrate(hop)}`);
+  }
+  return out;
+}
