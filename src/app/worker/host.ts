@@ -67,6 +67,9 @@ export class EngineHost implements EngineApi {
       const names = store.range(storagePrefix(r)).kvs.map((kv) => kv.key.split('/').pop() ?? '');
       out[r.resource] = [...new Set(names)].sort();
     }
+    out.components = this.current()
+      .engine.allComponents()
+      .map((c) => c.name);
     return out;
   }
 

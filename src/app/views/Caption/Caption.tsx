@@ -29,13 +29,13 @@ export function Caption({ session }: { session: SessionController }) {
   }, [text]);
   return (
     <div className="caption">
-      <ol className="lines">
+      <ul className="lines">
         {lines.length === 0 ? (
           <li className="quiet">Nothing is moving. Apply some YAML or type a kubectl command.</li>
         ) : (
           lines.map((l) => <li key={l}>{l}</li>)
         )}
-      </ol>
+      </ul>
       <div className="sr-only" aria-live="polite" role="status">
         {announced}
       </div>

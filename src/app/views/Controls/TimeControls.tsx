@@ -14,7 +14,7 @@ export function TimeControls({ session }: { session: SessionController }) {
         aria-keyshortcuts="ArrowLeft"
         title="Step back (←)"
       >
-        ⏮ Step back
+        ◂ Step back
       </button>
       <button
         onClick={() => (s.playing ? session.pause() : session.play())}
@@ -22,14 +22,14 @@ export function TimeControls({ session }: { session: SessionController }) {
         title={s.playing ? 'Pause (Space)' : 'Play (Space)'}
         className="primary"
       >
-        {s.playing ? '⏸ Pause' : '▶ Play'}
+        {s.playing ? 'Pause' : 'Play'}
       </button>
       <button
         onClick={() => void session.step()}
         aria-keyshortcuts="ArrowRight"
         title="Step one moment (→)"
       >
-        Step ⏭
+        Step ▸
       </button>
       <label className="speed">
         Speed

@@ -12,6 +12,7 @@ export interface FlowViewProps {
   components: string[];
   selectedHop: number | undefined;
   onSelectHop(id: number): void;
+  onSelectComponent(name: string): void;
 }
 
 interface Packet {
@@ -21,17 +22,25 @@ interface Packet {
 }
 
 /** Draws the control plane's components and animates each hop as a packet along its edge. */
-export function FlowView({ session, components, selectedHop, onSelectHop }: FlowViewProps) {
+export function FlowView({
+  session,
+  components,
+  selectedHop,
+  onSelectHop,
+  onSelectComponent,
+}: FlowViewProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const layout = useMemo(() => flowLayout(components), [components]);
   const reduced = usePrefersReducedMotion();
   const select_ = useRef(onSelectHop);
   select_.current = onSelectHop;
+  const selectComponent = useRef(onSelectComponent);
+  selectComponent.current = onSelectComponent;
 
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    drawStatic(svg, layout);
+    drawStatic(svg, layout, (name) => selectComponent.current(name));
     const draw = () =>
       drawPackets(svg, session, layout, reduced, selectedHop, (id) => select_.current(id));
     draw();
@@ -49,7 +58,11 @@ export function FlowView({ session, components, selectedHop, onSelectHop }: Flow
   );
 }
 
-function drawStatic(svg: SVGSVGElement, layout: ReturnType<typeof flowLayout>): void {
+function drawStatic(
+  svg: SVGSVGElement,
+  layout: ReturnType<typeof flowLayout>,
+  onSelect: (name: string) => void,
+): void {
   const root = select(svg);
   root.selectAll('*').remove();
   const api = layout.boxOf('kube-apiserver') as Box;
@@ -89,6 +102,14 @@ function drawStatic(svg: SVGSVGElement, layout: ReturnType<typeof flowLayout>): 
       .append('g')
       .attr('class', `box${b.idle ? ' idle' : ''}${b.group ? ' part' : ''}`)
       .attr('data-component', b.id);
+    if (!b.idle && b.id !== 'more-nodes')
+      g.attr('tabindex', 0)
+        .attr('role', 'button')
+        .attr('aria-label', `Inspect ${b.id}`)
+        .on('click', () => onSelect(b.id))
+        .on('keydown', (e: KeyboardEvent) => {
+          if (e.key === 'Enter' || e.key === ' ') onSelect(b.id);
+        });
     g.append('rect')
       .attr('x', b.x)
       .attr('y', b.y)
