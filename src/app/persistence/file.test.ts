@@ -7,7 +7,7 @@ describe('sessionFileText', () => {
   it('writes the marker first, then the session, one op per line', () => {
     const text = sessionFileText(sampleSession());
     expect(text.startsWith('{\n  "wheelhouse": "session",\n  "version": 1,\n')).toBe(true);
-    expect(text).toContain('\n    {"op":"steps","n":120},\n');
+    expect(text).toContain('\n    {"op":"until","t":15000.5},\n');
     expect(text.endsWith('}\n')).toBe(true);
   });
 
@@ -83,7 +83,7 @@ describe('parseSessionFile', () => {
     [
       'an unknown op',
       valid.replace('{"op":"sim"', '{"op":"exec"'),
-      'This file is not a valid Wheelhouse session: ops[4].op must be "steps", "until", "kubectl" or "sim" (it is "exec").',
+      'This file is not a valid Wheelhouse session: ops[3].op must be "until", "kubectl" or "sim" (it is "exec").',
     ],
   ];
 

@@ -11,7 +11,6 @@ export function sampleSession(): SavedSession {
     config: { seed: 42, nodes: 3 },
     ops: [
       { op: 'kubectl', line: 'kubectl create deployment web --image=nginx --replicas=3' },
-      { op: 'steps', n: 120 },
       { op: 'until', t: 15_000.5 },
       { op: 'kubectl', line: 'kubectl apply -f -', stdin: 'kind: Pod\nmetadata:\n  name: ä🚀\n' },
       { op: 'sim', line: 'sim partition node-2 30s' },
@@ -28,7 +27,6 @@ export function sampleSession(): SavedSession {
 }
 
 const op = fc.oneof(
-  fc.record({ op: fc.constant('steps' as const), n: fc.nat({ max: LIMITS.stepsPerOp }) }),
   fc.record({
     op: fc.constant('until' as const),
     t: fc.double({ min: 0, max: LIMITS.untilMs, noNaN: true }).map((t) => (t === 0 ? 0 : t)),

@@ -88,28 +88,18 @@ describe('parseSavedSession', () => {
     ['ops not a list', withChange((s) => (s.ops = {})), 'ops must be a list (it is an object)'],
     [
       'too many ops',
-      withChange((s) => (s.ops = Array(LIMITS.ops + 1).fill({ op: 'steps', n: 1 }))),
+      withChange((s) => (s.ops = Array(LIMITS.ops + 1).fill({ op: 'until', t: 1 }))),
       'ops has 50,001 entries; the limit is 50,000',
     ],
     [
       'unknown op',
       withChange((s) => (s.ops[2] = { op: 'delete', n: 1 })),
-      'ops[2].op must be "steps", "until", "kubectl" or "sim" (it is "delete")',
+      'ops[2].op must be "until", "kubectl" or "sim" (it is "delete")',
     ],
     [
       'op not an object',
-      withChange((s) => (s.ops[0] = 'steps')),
-      'ops[0] must be an object (it is "steps")',
-    ],
-    [
-      'steps with text n',
-      withChange((s) => (s.ops[1] = { op: 'steps', n: '5' })),
-      'ops[1].n must be a whole number from 0 to 1,000,000 (it is "5")',
-    ],
-    [
-      'negative steps',
-      withChange((s) => (s.ops[1] = { op: 'steps', n: -3 })),
-      'ops[1].n must be a whole number from 0 to 1,000,000 (it is -3)',
+      withChange((s) => (s.ops[0] = 'until')),
+      'ops[0] must be an object (it is "until")',
     ],
     [
       'until NaN',

@@ -20,8 +20,6 @@ export const SESSION_FORMAT = 1;
 export const LIMITS = {
   nodes: 5000,
   ops: 50_000,
-  /** Events the loop runs for one `steps` op. */
-  stepsPerOp: 1_000_000,
   /** Virtual milliseconds an `until` op may reach: 30 days. */
   untilMs: 30 * 24 * 3600 * 1000,
   lineChars: 10_000,
@@ -111,9 +109,6 @@ function ops(value: unknown): Op[] {
 function op(value: unknown, path: string): Op {
   const o = record(value, path);
   switch (o.op) {
-    case 'steps':
-      known(o, `${path}.`, ['op', 'n']);
-      return { op: 'steps', n: integer(o.n, `${path}.n`, 0, LIMITS.stepsPerOp) };
     case 'until':
       known(o, `${path}.`, ['op', 't']);
       return { op: 'until', t: number(o.t, `${path}.t`, 0, LIMITS.untilMs) };
@@ -127,7 +122,7 @@ function op(value: unknown, path: string): Op {
       known(o, `${path}.`, ['op', 'line']);
       return { op: 'sim', line: string(o.line, `${path}.line`, LIMITS.lineChars) };
     default:
-      return fail(`${path}.op`, 'must be "steps", "until", "kubectl" or "sim"', o.op);
+      return fail(`${path}.op`, 'must be "until", "kubectl" or "sim"', o.op);
   }
 }
 
