@@ -27,8 +27,8 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import YamlWorker from './yaml.worker?worker';
 import schema from '../kubernetes.schema.json';
 
-/** Names the schema in the language server; never fetched (enableSchemaRequest is off). */
-export const SCHEMA_URI = 'inmemory://wheelhouse/kubernetes.schema.json';
+// Names the schema in the language server; never fetched (enableSchemaRequest is off).
+const SCHEMA_URI = 'inmemory://wheelhouse/kubernetes.schema.json';
 
 // Workers are separate files from this origin, so `worker-src 'self'` suffices. Only the editor
 // worker is asked for by label; the YAML worker is started below.
