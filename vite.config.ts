@@ -8,9 +8,9 @@ export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "img-src 'self' data:",
-  "font-src 'self' data:",
+  "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -35,4 +35,11 @@ export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
+  resolve: {
+    alias: [
+      // monaco-yaml's worker (through monaco-worker-manager) imports monaco-editor/esm/vs/…, a
+      // path monaco-editor no longer exports since 0.56; send it to the exported one.
+      { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' },
+    ],
+  },
 });
