@@ -1,4 +1,4 @@
-// Where each component sits in the flow view, in a fixed 1000×620 viewBox. The apiserver is the
+// Where each component sits in the flow view, in a fixed 860×500 viewBox. The apiserver is the
 // hub every other component talks through, so it sits in the middle and the rest around it.
 
 /** One box in the flow view. */
@@ -23,30 +23,30 @@ export interface FlowLayout {
   boxOf(component: string): Box | undefined;
 }
 
-export const VIEW_W = 1000;
-export const VIEW_H = 620;
+export const VIEW_W = 860;
+export const VIEW_H = 500;
 
 /** Node boxes drawn before the rest are folded into one "more nodes" box. */
 export const MAX_NODE_BOXES = 6;
 
-const NODE_H = 84;
+const NODE_H = 74;
 
 /** Lays out the components of a session (names as the trace spells them). */
 export function flowLayout(components: readonly string[]): FlowLayout {
   const boxes: Box[] = [
-    { id: 'kubectl', label: 'kubectl', x: 20, y: 260, w: 110, h: 44 },
-    { id: 'kube-apiserver', label: 'kube-apiserver', x: 270, y: 250, w: 160, h: 64 },
-    { id: 'etcd', label: 'etcd', x: 285, y: 500, w: 130, h: 48 },
-    { id: 'kube-scheduler', label: 'kube-scheduler', x: 560, y: 470, w: 170, h: 48 },
+    { id: 'kubectl', label: 'kubectl', x: 8, y: 200, w: 96, h: 40 },
+    { id: 'kube-apiserver', label: 'kube-apiserver', x: 190, y: 190, w: 150, h: 60 },
+    { id: 'etcd', label: 'etcd', x: 200, y: 420, w: 130, h: 44 },
+    { id: 'kube-scheduler', label: 'kube-scheduler', x: 420, y: 420, w: 170, h: 44 },
   ];
   const controllers = components.filter((c) => c.endsWith('-controller')).sort();
   const cm: Box = {
     id: 'kube-controller-manager',
     label: 'kube-controller-manager',
-    x: 540,
-    y: 16,
-    w: 210,
-    h: 34 + controllers.length * 34,
+    x: 405,
+    y: 8,
+    w: 200,
+    h: 30 + controllers.length * 30,
   };
   const groups: Box[] = [cm];
   controllers.forEach((c, i) =>
@@ -54,9 +54,9 @@ export function flowLayout(components: readonly string[]): FlowLayout {
       id: c,
       label: c,
       x: cm.x + 10,
-      y: cm.y + 28 + i * 34,
+      y: cm.y + 26 + i * 30,
       w: cm.w - 20,
-      h: 28,
+      h: 25,
       group: cm.id,
     }),
   );
@@ -72,9 +72,9 @@ export function flowLayout(components: readonly string[]): FlowLayout {
     const g: Box = {
       id: `node/${node}`,
       label: node,
-      x: 790,
+      x: 650,
       y: top + i * (NODE_H + 10),
-      w: 195,
+      w: 202,
       h: NODE_H,
     };
     groups.push(g);
@@ -83,17 +83,17 @@ export function flowLayout(components: readonly string[]): FlowLayout {
         id: `kubelet/${node}`,
         label: 'kubelet',
         x: g.x + 8,
-        y: g.y + 24,
-        w: 84,
+        y: g.y + 22,
+        w: 88,
         h: 24,
         group: g.id,
       },
       {
         id: `containerd/${node}`,
         label: 'containerd',
-        x: g.x + 100,
-        y: g.y + 24,
-        w: 88,
+        x: g.x + 104,
+        y: g.y + 22,
+        w: 90,
         h: 24,
         group: g.id,
       },
@@ -101,8 +101,8 @@ export function flowLayout(components: readonly string[]): FlowLayout {
         id: `kube-proxy/${node}`,
         label: 'kube-proxy',
         x: g.x + 8,
-        y: g.y + 54,
-        w: 84,
+        y: g.y + 48,
+        w: 88,
         h: 22,
         group: g.id,
         idle: true,
@@ -112,7 +112,7 @@ export function flowLayout(components: readonly string[]): FlowLayout {
   const more = nodes.length - shown.length;
   if (more > 0) {
     const y = top + shown.length * (NODE_H + 10);
-    boxes.push({ id: 'more-nodes', label: `${more} more nodes`, x: 790, y, w: 195, h: 44 });
+    boxes.push({ id: 'more-nodes', label: `${more} more nodes`, x: 650, y, w: 202, h: 40 });
   }
   const byId = new Map(boxes.map((b) => [b.id, b]));
   const folded = new Set(nodes.slice(shown.length));
