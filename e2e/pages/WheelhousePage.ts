@@ -53,6 +53,42 @@ export class WheelhousePage {
     if (await pause.isVisible()) await pause.click();
   }
 
+  editor(): Locator {
+    return this.page.getByRole('textbox', { name: 'YAML editor' });
+  }
+
+  /** Replaces the active editor tab's text, as a paste would. */
+  async setEditorText(text: string): Promise<void> {
+    // Monaco arrives lazily and replaces the plain textarea; type into it once it is there.
+    const monaco = this.page.locator('.monaco-editor');
+    await monaco.waitFor({ state: 'visible' });
+    await monaco.locator('.view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Returns the autosaved session's editor texts, read straight from IndexedDB. */
+  async savedEditorTexts(): Promise<string[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('wheelhouse');
+          open.onerror = () => resolve([]);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('sessions')) return resolve([]);
+            const get = db.transaction('sessions').objectStore('sessions').get('session');
+            get.onsuccess = () => {
+              const saved = get.result as { editor?: { files?: { text: string }[] } } | undefined;
+              resolve(saved?.editor?.files?.map((f) => f.text) ?? []);
+            };
+            get.onerror = () => resolve([]);
+          };
+        }),
+    );
+  }
+
   /** Types a line into the terminal and presses Enter. */
   async typeInTerminal(line: string): Promise<void> {
     await this.page.getByRole('textbox', { name: 'kubectl' }).focus();

@@ -3,30 +3,41 @@ import { useStore } from 'zustand';
 import { applyMarkers } from './applyMarkers';
 import { automationApi } from './automation';
 import { installShortcuts, SHORTCUTS } from './keys';
-import { SAMPLE_DEPLOYMENT } from './sample';
 import type { SessionController } from './session/controller';
+import type { Notice } from './session/persist';
+import type { EditorStore } from './state/editor';
 import { Caption } from './views/Caption/Caption';
 import { ChaosPanel } from './views/Chaos/ChaosPanel';
 import { ClusterView } from './views/Cluster/ClusterView';
 import { TimeControls } from './views/Controls/TimeControls';
-import { Editor, type EditorFile, type EditorMarker } from './views/Editor/Editor';
+import { Editor, type EditorMarker } from './views/Editor/Editor';
 import { FlowView } from './views/Flow/FlowView';
 import { Inspector, type Selection } from './views/Inspector/Inspector';
+import { SharePanel } from './views/Share/SharePanel';
 import { Terminal } from './views/Terminal/Terminal';
 
 /** The page: editor, flow, cluster, inspector and terminal around one session. */
-export function App({ session }: { session: SessionController }) {
+export function App(props: {
+  session: SessionController;
+  editor: EditorStore;
+  notices: Notice[];
+  onDismiss(): void;
+}) {
+  const { session, editor } = props;
   const ready = useStore(session.store, (s) => s.ready);
   const components = useStore(session.store, (s) => s.components);
   const error = useStore(session.store, (s) => s.error);
-  const [files, setFiles] = useState<EditorFile[]>([{ name: 'web.yaml', text: SAMPLE_DEPLOYMENT }]);
-  const [active, setActive] = useState(0);
+  const { files, active } = useStore(editor);
   const [markers, setMarkers] = useState<EditorMarker[]>([]);
   const [applyOutput, setApplyOutput] = useState('');
   const [selection, setSelection] = useState<Selection | undefined>(undefined);
 
+  // The automation API appears once the session has started, so scripts never race its start.
   useEffect(() => {
-    window.wheelhouse = automationApi(session);
+    if (ready) window.wheelhouse = automationApi(session);
+  }, [session, ready]);
+
+  useEffect(() => {
     const uninstall = installShortcuts(session);
     let last = performance.now();
     let frame = requestAnimationFrame(function tick(now) {
@@ -52,12 +63,35 @@ export function App({ session }: { session: SessionController }) {
       <header>
         <h1>Wheelhouse</h1>
         <TimeControls session={session} />
+        <SharePanel
+          session={session}
+          editor={editor}
+          warn={(m) => session.store.setState({ error: m })}
+        />
       </header>
-      {error && (
-        <p className="error" role="alert">
-          {error}
+      {[...props.notices, ...(error ? [{ text: error }] : [])].map((n) => (
+        <p key={n.text} className="error" role="alert">
+          {n.text}{' '}
+          {n.action && (
+            <button
+              onClick={() => {
+                n.action?.run();
+                props.onDismiss();
+              }}
+            >
+              {n.action.label}
+            </button>
+          )}{' '}
+          <button
+            onClick={() => {
+              props.onDismiss();
+              session.store.setState({ error: undefined });
+            }}
+          >
+            Dismiss
+          </button>
         </p>
-      )}
+      ))}
       <main className={ready ? 'layout' : 'layout loading'} aria-busy={!ready}>
         <section className="pane editorpane" aria-label="Editor">
           <h2 className="panetitle">YAML</h2>
@@ -66,8 +100,7 @@ export function App({ session }: { session: SessionController }) {
             active={active}
             markers={markers}
             onChange={(f, a) => {
-              setFiles(f);
-              setActive(a);
+              editor.setState({ files: f, active: a });
               setMarkers([]);
             }}
             onApply={(text) => void apply(text)}

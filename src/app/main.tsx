@@ -1,25 +1,46 @@
-import { StrictMode } from 'react';
+import { StrictMode, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { workerRemote } from './engine/remote';
 import { SessionController } from './session/controller';
+import { openSession, type Notice } from './session/persist';
+import { createEditorStore } from './state/editor';
 import { createPlaybackStore } from './state/playback';
 import './styles.css';
 
-/** The cluster a fresh session starts with. */
-const DEFAULT_SESSION = { seed: 1, nodes: 3 };
-
 const session = new SessionController(workerRemote(), createPlaybackStore());
-void session
-  .start(DEFAULT_SESSION)
-  .catch((e: Error) =>
-    session.store.setState({ error: `The simulator could not start: ${e.message}` }),
+const editor = createEditorStore();
+
+// Problems opening or saving the session: shown until dismissed, never fatal.
+let notices: Notice[] = [];
+const listeners = new Set<() => void>();
+const setNotices = (next: Notice[]) => {
+  notices = next;
+  for (const l of listeners) l();
+};
+const notify = (n: Notice) => setNotices([...notices.filter((x) => x.text !== n.text), n]);
+
+void openSession(session, editor, notify).catch((e: Error) =>
+  notify({ text: `The simulator could not start: ${e.message}` }),
+);
+
+function Root() {
+  const current = useSyncExternalStore(
+    (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    () => notices,
   );
+  return (
+    <App session={session} editor={editor} notices={current} onDismiss={() => setNotices([])} />
+  );
+}
 
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <App session={session} />
+      <Root />
     </StrictMode>,
   );

@@ -62,7 +62,8 @@ describe('SessionController', () => {
     expect(await c.kubectl('kubectl get deployments')).toBe(
       'No resources found in default namespace.\n',
     );
-    const { ops } = await c.log();
+    const { ops } = c.log();
+    expect(ops).toEqual((await c.engine.log()).ops);
     expect(
       ops.filter((o) => o.op === 'kubectl').map((o) => (o.op === 'kubectl' ? o.line : '')),
     ).toEqual(['kubectl get deployments']);
@@ -74,5 +75,6 @@ describe('SessionController', () => {
     await c.advance(10_000);
     expect(runningPods(c)).toBe(2);
     expect(c.store.getState().x).toBe(c.store.getState().endX);
+    expect(c.log().ops).toEqual((await c.engine.log()).ops);
   });
 });

@@ -30,6 +30,9 @@ export class SessionController {
   readonly componentStates: ComponentState[] = [];
   readonly schedulingRecords: SchedulingRecord[] = [];
   private headT = 0;
+  /** The session as the worker logs it, mirrored so it can be saved at any instant. */
+  private config: SessionConfig = { seed: 1, nodes: 3 };
+  private ops: Op[] = [];
   private extending = false;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -41,6 +44,8 @@ export class SessionController {
   /** Starts a session (fresh, or replaying saved ops) and shows it from where boot ended. */
   async start(config: SessionConfig, ops: Op[] = []): Promise<void> {
     const started = await this.engine.start(config, ops);
+    this.config = config;
+    this.ops = [...ops];
     const visible = this.visibility();
     this.timeline = new Timeline(visible, started.bootHops);
     this.world.truncate(-1);
@@ -60,12 +65,14 @@ export class SessionController {
 
   /** Runs a kubectl command line and resolves with what it printed. */
   kubectl(line: string, stdin?: string): Promise<string> {
-    return this.command((e) => e.kubectl(line, stdin));
+    return this.command({ op: 'kubectl', line, ...(stdin ? { stdin } : {}) }, (e) =>
+      e.kubectl(line, stdin),
+    );
   }
 
   /** Runs a sim fault-injection command line. */
   sim(line: string): Promise<string> {
-    return this.command((e) => e.sim(line));
+    return this.command({ op: 'sim', line }, (e) => e.sim(line));
   }
 
   /** Runs any line the terminal accepts: kubectl … or sim …. */
@@ -85,6 +92,7 @@ export class SessionController {
     return this.serial(async () => {
       await this.catchUpOrFork();
       this.ingest(await this.engine.advance(ms));
+      this.logWait();
       this.store.setState({ x: this.timeline.endX(this.headT) });
       this.refresh();
     });
@@ -167,9 +175,16 @@ export class SessionController {
     return this.visibility()(hop);
   }
 
-  /** Returns the session's log, to save or share. */
-  log(): Promise<{ config: SessionConfig; ops: Op[] }> {
-    return this.engine.log();
+  /** Returns the session's log (config and ops), to save or share. */
+  log(): { config: SessionConfig; ops: Op[] } {
+    return { config: this.config, ops: [...this.ops] };
+  }
+
+  /** Mirrors the worker's log of a wait: it ran the clock to headT, merged with a wait before it. */
+  private logWait(): void {
+    const last = this.ops[this.ops.length - 1];
+    if (last?.op === 'until') last.t = this.headT;
+    else this.ops.push({ op: 'until', t: this.headT });
   }
 
   private visibility() {
@@ -179,6 +194,7 @@ export class SessionController {
   }
 
   private command(
+    op: Op,
     call: (e: Remote<EngineApi>) => Promise<{ output: string; delta: Delta }>,
   ): Promise<string> {
     return this.serial(async () => {
@@ -186,6 +202,7 @@ export class SessionController {
       try {
         await this.catchUpOrFork();
         const result = await call(this.engine);
+        this.ops.push(op);
         this.ingest(result.delta);
         this.refresh(true);
         return result.output;
@@ -214,6 +231,7 @@ export class SessionController {
     dropAfter(this.componentStates, fork.hops);
     dropAfter(this.schedulingRecords, fork.hops);
     this.headT = fork.now;
+    this.ops = (await this.engine.log()).ops;
     this.store.setState({ rewound: false, x: this.timeline.endX(this.headT) });
     this.refresh(true);
   }
@@ -227,6 +245,7 @@ export class SessionController {
         this.engine.extend(EXTEND_HOPS, LOOKAHEAD_MS * Math.max(1, speed) * 2),
       );
       this.ingest(delta);
+      this.logWait();
       this.refresh(true);
     } catch (e) {
       this.store.setState({ error: e instanceof Error ? e.message : String(e), playing: false });

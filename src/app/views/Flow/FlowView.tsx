@@ -52,7 +52,7 @@ export function FlowView({
       ref={svgRef}
       className="flow"
       viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
-      role="img"
+      role="group"
       aria-label="Control-plane flow: each message between components moves as a numbered packet"
     />
   );

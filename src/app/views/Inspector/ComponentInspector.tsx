@@ -49,7 +49,9 @@ export function ComponentInspector({
         <p className="quiet">Empty.</p>
       )}
       <h3>Details and informer caches</h3>
-      <pre className="yaml">{stringify(snapshot.details ?? {})}</pre>
+      <pre className="yaml" tabIndex={0}>
+        {stringify(snapshot.details ?? {})}
+      </pre>
     </div>
   );
 }

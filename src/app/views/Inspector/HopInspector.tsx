@@ -42,7 +42,9 @@ export function HopInspector({
       <h3>Why it happened</h3>
       <Why hops={session.timeline.hops} id={id} bootHops={bootHops} onSelectHop={onSelectHop} />
       <h3>What it carried</h3>
-      <pre className="yaml">{body}</pre>
+      <pre className="yaml" tabIndex={0}>
+        {body}
+      </pre>
     </div>
   );
 }

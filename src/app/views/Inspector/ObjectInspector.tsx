@@ -47,7 +47,9 @@ export function ObjectInspector({ session, objectKey, done, onSelectHop }: Props
       <div role="tabpanel" className="tabpanel">
         {tab === 'YAML' &&
           (current ? (
-            <pre className="yaml">{stringify(current.object)}</pre>
+            <pre className="yaml" tabIndex={0}>
+              {stringify(current.object)}
+            </pre>
           ) : (
             <p className="quiet">Not in the store at this moment.</p>
           ))}
@@ -157,7 +159,7 @@ function Revisions({
           ? `Changes from revision ${before.rev} to ${after?.rev}:`
           : `Created at revision ${after?.rev}:`}
       </p>
-      <pre className="diff">
+      <pre className="diff" tabIndex={0}>
         {parts.map((p, i) => (
           <span key={i} className={p.added ? 'added' : p.removed ? 'removed' : 'same'}>
             {p.value
