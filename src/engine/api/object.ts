@@ -65,6 +65,73 @@ function copyJson(value: unknown, top: boolean): unknown {
 
 const OMIT = Symbol('omit');
 
+/**
+ * Replaces every subtree of next that serialises exactly like prev's subtree at the same path
+ * (same keys in the same order, same values) with prev's, and returns next, or prev itself when
+ * the whole of next is such a copy. next must be private (not yet stored); prev is only read.
+ * A new version of a stored object then costs only its changed parts: etcd's history keeps every
+ * version, and most writes (a binding, a status patch) touch a few fields.
+ */
+export function shareUnchanged<T>(next: T, prev: unknown): T {
+  return share(next, prev) as T;
+}
+
+function share(a: unknown, b: unknown): unknown {
+  if (a === b || typeof a !== 'object' || a === null || typeof b !== 'object' || b === null)
+    return a;
+  // A frozen subtree is already stored (shared by reference); it is not ours to rewrite.
+  if (Object.isFrozen(a)) return a;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b)) return a;
+    let same = a.length === b.length;
+    for (let i = 0; i < a.length; i++) {
+      let v = i < b.length ? share(a[i], b[i]) : a[i];
+      // Items move (a status patch reorders conditions): reuse an equal one from elsewhere.
+      if (v !== b[i] && b.length <= MAX_REORDERED) v = b.find((x) => sameJson(v, x)) ?? v;
+      if (v !== b[i]) same = false;
+      if (a[i] !== v) a[i] = v;
+    }
+    return same ? b : a;
+  }
+  if (Array.isArray(b)) return a;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra);
+  const kb = Object.keys(rb);
+  let same = ka.length === kb.length;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as string;
+    if (kb[i] !== k) same = false;
+    if (!Object.hasOwn(rb, k)) {
+      same = false;
+      continue;
+    }
+    const v = share(ra[k], rb[k]);
+    if (v !== rb[k]) same = false;
+    else if (ra[k] !== v) ra[k] = v;
+  }
+  return same ? b : a;
+}
+
+const MAX_REORDERED = 16;
+
+// Whether two JSON values serialise identically: same keys in the same order, same values.
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as string;
+    if (kb[i] !== k) return false;
+    if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+      return false;
+  }
+  return true;
+}
+
 /** Freezes an object graph so code that shares stored objects cannot mutate them by accident. */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -1,5 +1,5 @@
 import type { KubeObject, StoredObject } from '../api/object';
-import { deepFreeze } from '../api/object';
+import { deepFreeze, shareUnchanged } from '../api/object';
 import type { ResourceInfo } from '../api/resources';
 import {
   allResources,
@@ -89,6 +89,7 @@ export interface EtcdSummary {
 /** The kube-apiserver: REST handlers over the etcd-like store, plus the watch caches. */
 export class ApiServer {
   private readonly caches = new Map<string, WatchCache>();
+  private readonly lastWritten = new Map<string, StoredObject>();
 
   constructor(
     private readonly loop: EventLoop,
@@ -223,7 +224,7 @@ export class ApiServer {
         meta.resourceVersion = String(store.revision() + 1);
         obj.apiVersion ??= apiVersionOf(info);
         obj.kind ??= info.kind;
-        const sealed = orderTopLevel(obj) as StoredObject;
+        const sealed = this.shared(info, orderTopLevel(obj) as StoredObject);
         return this.config.freezeObjects ? deepFreeze(sealed) : sealed;
       },
       later: (ms, run) => {
@@ -233,6 +234,17 @@ export class ApiServer {
         });
       },
     };
+  }
+
+  // Structural sharing: a new version reuses the unchanged subtrees of the version it replaces,
+  // and a new object those of the last object written to its resource (pods of one ReplicaSet
+  // differ in a few fields), so etcd's history and the caches hold each subtree once.
+  private shared(info: ResourceInfo, obj: StoredObject): StoredObject {
+    const meta = obj.metadata;
+    const prev = this.store.get(storageKey(info, meta.namespace, meta.name))?.value;
+    const sealed = shareUnchanged(obj, prev ?? this.lastWritten.get(info.resource));
+    this.lastWritten.set(info.resource, sealed);
+    return sealed;
   }
 
   private etcdHop<T>(

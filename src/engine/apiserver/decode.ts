@@ -52,7 +52,7 @@ export function strictDecode(
   const root = definitions[kind];
   if (!root) return undefined;
   const problem: Problem = { unknown: [] };
-  walk(obj, root, '', kind, problem, kind);
+  walk(obj, root, undefined, kind, problem, kind);
   const prefix = `${kind} in version "${apiVersion.split('/').pop()}" cannot be handled as a ${kind}: `;
   if (problem.typeError) return badRequest(prefix + problem.typeError);
   if (problem.unknown.length > 0) {
@@ -63,29 +63,51 @@ export function strictDecode(
   return undefined;
 }
 
-function resolve(node: SchemaNode): { node: SchemaNode; name?: string } {
-  if (node.$ref) {
-    const name = node.$ref.replace('#/definitions/', '');
-    return { node: definitions[name] ?? {}, name };
+interface Resolved {
+  node: SchemaNode;
+  name?: string;
+  types: readonly string[];
+}
+
+// Every write is decoded, so each schema node is resolved once, not once per field per write.
+const resolved = new Map<SchemaNode, Resolved>();
+
+function resolve(raw: SchemaNode): Resolved {
+  let r = resolved.get(raw);
+  if (!r) {
+    const name = raw.$ref?.replace('#/definitions/', '');
+    const node = name === undefined ? raw : (definitions[name] ?? {});
+    const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
+    r = { node, name, types };
+    resolved.set(raw, r);
   }
-  return { node };
+  return r;
+}
+
+/** Where a value sits, spelled out only when an error names it. */
+type Path = { parent: Path; key: string | number } | undefined;
+
+function render(path: Path): string {
+  if (!path) return '';
+  const parent = render(path.parent);
+  if (typeof path.key === 'number') return `${parent}[${path.key}]`;
+  return parent ? `${parent}.${path.key}` : path.key;
 }
 
 function walk(
   value: unknown,
   raw: SchemaNode,
-  path: string,
+  path: Path,
   struct: string,
   p: Problem,
   refName?: string,
 ): void {
   if (p.typeError) return;
-  const { node, name } = resolve(raw);
+  const { node, name, types } = resolve(raw);
   const typeName = name ?? refName;
   if (value === null || value === undefined) return;
   if (typeName && LENIENT.has(typeName)) return;
   if (node.anyOf) return;
-  const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
   const actual = Array.isArray(value)
     ? 'array'
     : typeof value === 'object'
@@ -96,25 +118,28 @@ function walk(
     !types.includes(actual) &&
     !(actual === 'number' && types.includes('integer'))
   ) {
-    p.typeError = `json: cannot unmarshal ${jsonKind(actual)} into Go struct field ${struct}.${path} of type ${goType(node, path, typeName)}`;
+    const at = render(path);
+    p.typeError = `json: cannot unmarshal ${jsonKind(actual)} into Go struct field ${struct}.${at} of type ${goType(node, at, typeName)}`;
     return;
   }
   if (actual === 'array' && node.items) {
-    (value as unknown[]).forEach((item, i) =>
-      walk(item, node.items as SchemaNode, `${path}[${i}]`, struct, p),
-    );
+    const items = value as unknown[];
+    for (let i = 0; i < items.length; i++)
+      walk(items[i], node.items, { parent: path, key: i }, struct, p);
     return;
   }
   if (actual !== 'object') return;
   const props = node.properties ?? {};
   const childStruct = typeName ?? struct;
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const childPath = path ? `${path}.${key}` : key;
+  for (const key of Object.keys(value as object)) {
+    const child = (value as Record<string, unknown>)[key];
+    const childPath = { parent: path, key };
     const schema = props[key];
     if (schema) walk(child, schema, childPath, node.properties ? childStruct : struct, p);
     else if (typeof node.additionalProperties === 'object')
       walk(child, node.additionalProperties, childPath, struct, p);
-    else if (node.additionalProperties === false || node.properties) p.unknown.push(childPath);
+    else if (node.additionalProperties === false || node.properties)
+      p.unknown.push(render(childPath));
   }
 }
 

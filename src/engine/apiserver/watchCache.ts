@@ -24,12 +24,16 @@ export interface CacheWatcher {
   send(event: WatchEvent): void;
 }
 
+// Selectable fields are worked out when a watch first needs them, once per event: most events
+// (every Event object's) reach no watch with a field selector.
 interface CachedEvent {
   rv: number;
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   object: StoredObject;
+  /** The object the fields are read from: a DELETED event's last state. */
+  source: StoredObject;
   prev?: StoredObject;
-  fields: Record<string, string>;
+  fields?: Record<string, string>;
   prevFields?: Record<string, string>;
 }
 
@@ -64,7 +68,7 @@ export class WatchCache {
   add(w: CacheWatcher, rv: number, current: () => readonly StoredObject[]): () => void {
     if (rv === 0) {
       for (const obj of current())
-        if (this.matchesObj(w, obj, this.selectableFields(obj)))
+        if (this.matchesObj(w, obj, () => this.selectableFields(obj)))
           w.send({ type: 'ADDED', object: obj });
     } else {
       const oldest = this.oldestAllowed();
@@ -110,19 +114,20 @@ export class WatchCache {
       const last = e.prevKv?.value ?? e.kv.value;
       // A DELETED event carries the object's last state stamped with the deletion's revision.
       const object = { ...last, metadata: { ...last.metadata, resourceVersion: String(rv) } };
-      return { rv, type: 'DELETED', object, fields: this.selectableFields(last) };
+      return { rv, type: 'DELETED', object, source: last };
     }
-    const fields = this.selectableFields(e.kv.value);
-    if (!e.prevKv) return { rv, type: 'ADDED', object: e.kv.value, fields };
-    const prev = e.prevKv.value;
-    return {
-      rv,
-      type: 'MODIFIED',
-      object: e.kv.value,
-      prev,
-      fields,
-      prevFields: this.selectableFields(prev),
-    };
+    const object = e.kv.value;
+    if (!e.prevKv) return { rv, type: 'ADDED', object, source: object };
+    return { rv, type: 'MODIFIED', object, source: object, prev: e.prevKv.value };
+  }
+
+  private fieldsOf(ev: CachedEvent): Record<string, string> {
+    return (ev.fields ??= this.selectableFields(ev.source));
+  }
+
+  private prevFieldsOf(ev: CachedEvent): Record<string, string> | undefined {
+    if (!ev.prev) return undefined;
+    return (ev.prevFields ??= this.selectableFields(ev.prev));
   }
 
   private dispatch(ev: CachedEvent): void {
@@ -131,7 +136,7 @@ export class WatchCache {
     for (const field of INDEXED_FIELDS) {
       const byValue = this.index.get(field);
       if (!byValue) continue;
-      for (const value of [ev.fields[field], ev.prevFields?.[field]]) {
+      for (const value of [this.fieldsOf(ev)[field], this.prevFieldsOf(ev)?.[field]]) {
         if (value === undefined) continue;
         for (const w of byValue.get(value) ?? []) {
           if (seen.has(w)) continue;
@@ -143,7 +148,7 @@ export class WatchCache {
   }
 
   private deliver(w: CacheWatcher, ev: CachedEvent): void {
-    const now = this.matchesObj(w, ev.object, ev.fields);
+    const now = this.matchesObj(w, ev.object, () => this.fieldsOf(ev));
     if (ev.type !== 'MODIFIED') {
       if (now) w.send({ type: ev.type, object: ev.object });
       return;
@@ -151,16 +156,21 @@ export class WatchCache {
     const before = this.matchesObj(
       w,
       ev.prev as StoredObject,
-      ev.prevFields as Record<string, string>,
+      () => this.prevFieldsOf(ev) as Record<string, string>,
     );
     if (now && before) w.send({ type: 'MODIFIED', object: ev.object });
     else if (now) w.send({ type: 'ADDED', object: ev.object });
     else if (before) w.send({ type: 'DELETED', object: ev.object });
   }
 
-  private matchesObj(w: CacheWatcher, obj: StoredObject, fields: Record<string, string>): boolean {
+  private matchesObj(
+    w: CacheWatcher,
+    obj: StoredObject,
+    fields: () => Record<string, string>,
+  ): boolean {
     if (w.namespace && obj.metadata.namespace !== w.namespace) return false;
-    return matches(w.labels, obj.metadata.labels) && matchesFields(w.fields, fields);
+    if (!matches(w.labels, obj.metadata.labels)) return false;
+    return w.fields.length === 0 || matchesFields(w.fields, fields());
   }
 
   private indexKey(w: CacheWatcher): [string, string] | undefined {

@@ -18,12 +18,25 @@ export interface Timer {
   cancel(): void;
 }
 
-interface Task extends Timer {
-  seq: number;
-  run: () => void;
-  cause: number | null;
-  background: boolean;
-  cancelled: boolean;
+// A class, not a literal with a cancel closure: one object per task, and the loop schedules one
+// per hop.
+class Task implements Timer {
+  cancelled = false;
+
+  constructor(
+    private readonly loop: EventLoop,
+    readonly at: number,
+    readonly seq: number,
+    readonly run: () => void,
+    readonly cause: number | null,
+    readonly background: boolean,
+  ) {}
+
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    if (!this.background) this.loop.foregroundDone();
+  }
 }
 
 /** Raised when runUntilIdle exceeds its task budget, which means work that never settles. */
@@ -44,24 +57,19 @@ export class EventLoop {
   }
 
   /** Runs fn after delayMs of virtual time. */
-  schedule(delayMs: number, fn: () => void, opts: ScheduleOptions = {}): Timer {
-    const background = opts.background ?? false;
-    const task: Task = {
-      at: this.virtualNow + Math.max(0, delayMs),
-      seq: this.seq++,
-      run: fn,
-      cause: opts.cause === undefined ? this.cause : opts.cause,
-      background,
-      cancelled: false,
-      cancel: () => {
-        if (task.cancelled) return;
-        task.cancelled = true;
-        if (!task.background) this.foreground--;
-      },
-    };
+  schedule(delayMs: number, fn: () => void, opts?: ScheduleOptions): Timer {
+    const background = opts?.background ?? false;
+    const cause = opts?.cause === undefined ? this.cause : opts.cause;
+    const at = this.virtualNow + Math.max(0, delayMs);
+    const task = new Task(this, at, this.seq++, fn, cause, background);
     if (!background) this.foreground++;
     this.push(task);
     return task;
+  }
+
+  /** Counts a foreground task as finished (a cancelled one). */
+  foregroundDone(): void {
+    this.foreground--;
   }
 
   /** Reports whether any foreground (non-waiting) work is pending. */

@@ -10,13 +10,16 @@ const GNU_SHELLS = ['sh', 'bash', 'dash'];
 const BIN_DIR = /^\/(usr\/)?(local\/)?s?bin\//;
 const busybox = standardUtilities('busybox');
 const gnu = standardUtilities('gnu');
+// Built once per flavor, not per container: every running container holds its toolbox.
+const BUSYBOX_STANDARD = new Set([...FILE_UTILITIES, ...BUSYBOX_SHELLS, ...Object.keys(busybox)]);
+const GNU_STANDARD = new Set([...FILE_UTILITIES, ...GNU_SHELLS, ...Object.keys(gnu)]);
+const NONE_MISSING: ReadonlySet<string> = new Set();
 
 /** Builds the toolbox of an image. */
 export function imageToolbox(b: ImageBehaviour): Toolbox {
   const utilities = b.flavor === 'busybox' ? busybox : gnu;
-  const shells = b.flavor === 'busybox' ? BUSYBOX_SHELLS : GNU_SHELLS;
-  const missing = new Set(b.missing ?? []);
-  const standard = new Set<string>([...FILE_UTILITIES, ...shells, ...Object.keys(utilities)]);
+  const standard = b.flavor === 'busybox' ? BUSYBOX_STANDARD : GNU_STANDARD;
+  const missing = b.missing?.length ? new Set(b.missing) : NONE_MISSING;
   const has = (name: string): boolean => standard.has(name) && !missing.has(name);
   return {
     flavor: b.flavor,

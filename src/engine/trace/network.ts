@@ -31,6 +31,9 @@ export interface Arrival {
 
 /** Carries messages between components with latency, recording each hop in the trace. */
 export class Network {
+  /** Latency by sender then receiver: names repeat hop after hop, their kinds never change. */
+  private readonly latencies = new Map<string, Map<string, number>>();
+
   constructor(
     readonly loop: EventLoop,
     private readonly trace: Trace,
@@ -38,10 +41,10 @@ export class Network {
   ) {}
 
   /** Sends a message; deliver runs on arrival with the message as the current cause. */
-  send(out: Outgoing, deliver: () => void, arrival: Arrival = {}): TraceMessage {
+  send(out: Outgoing, deliver: () => void, arrival?: Arrival): TraceMessage {
     const now = this.loop.now();
-    const earliest = now + this.latencyOf(out.from, out.to) + (arrival.extraDelay ?? 0);
-    const delay = Math.max(earliest, arrival.notBefore ?? 0) - now;
+    const earliest = now + this.latencyOf(out.from, out.to) + (arrival?.extraDelay ?? 0);
+    const delay = Math.max(earliest, arrival?.notBefore ?? 0) - now;
     const cause = out.cause === undefined ? this.loop.cause : out.cause;
     const msg = this.trace.record({ ...out, t: now, arrive: now + delay, cause });
     this.loop.schedule(delay, deliver, { cause: msg.id });
@@ -49,8 +52,15 @@ export class Network {
   }
 
   private latencyOf(from: string, to: string): number {
-    const key = `${componentKind(from)}->${componentKind(to)}`;
-    return this.latency.hops?.[key] ?? this.latency.default;
+    let byTo = this.latencies.get(from);
+    if (!byTo) this.latencies.set(from, (byTo = new Map()));
+    let ms = byTo.get(to);
+    if (ms === undefined) {
+      const key = `${componentKind(from)}->${componentKind(to)}`;
+      ms = this.latency.hops?.[key] ?? this.latency.default;
+      byTo.set(to, ms);
+    }
+    return ms;
   }
 }
 

@@ -178,13 +178,16 @@ export function getPhase(
   return 'Pending';
 }
 
+/** Shared by every pod whose containers all started: most pods, held as long as each pod. */
+const NO_FAILURES: ReadonlyMap<string, StartFailure> = new Map();
+
 /** Takes what a sync sees of its pod and sets the pod's status from it (generateAPIPodStatus). [STAT3] */
 export function observe(k: KubeletCore, w: PodWorker): Observed {
   const sandbox = k.runtime.sandboxOf(w.uid);
   w.observed = {
     containers: k.runtime.podContainers(w.uid).map((c) => ({ ...c })),
     sandbox: sandbox && { ip: sandbox.ip, ready: sandbox.ready },
-    failures: new Map(w.failures),
+    failures: w.failures.size > 0 ? new Map(w.failures) : NO_FAILURES,
     probesAbsent: !k.prober.hasPod(w.uid),
   };
   k.status.dirty(w);

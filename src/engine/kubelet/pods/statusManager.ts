@@ -1,5 +1,6 @@
 import equal from 'fast-deep-equal';
-import type { PodCondition, PodStatus } from '../../api/types';
+import { shareUnchanged } from '../../api/object';
+import type { Pod, PodCondition, PodStatus } from '../../api/types';
 import type { EventLoop, Timer } from '../../clock/eventLoop';
 import type { Client } from '../../client/client';
 import type { SyncLoop } from '../syncLoop';
@@ -96,7 +97,8 @@ export class StatusManager {
       (res) => {
         w.status.inFlight = false;
         if (!alive()) return;
-        if (!res.error) w.status.lastSent = next;
+        // What was sent lives as long as the pod; share the stored copy's equal subtrees.
+        if (!res.error) w.status.lastSent = shareUnchanged(next, (res.body as Pod).status);
         else if (res.code !== 404) this.later(w, sentAt);
         if (w.status.pending) {
           w.status.pending = false;
