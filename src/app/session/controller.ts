@@ -3,14 +3,7 @@ import type { PlaybackStore } from '../state/playback';
 import { isHeartbeat } from '../timeline/heartbeat';
 import { Timeline } from '../timeline/timeline';
 import { World } from '../timeline/world';
-import type {
-  ComponentState,
-  Delta,
-  EngineApi,
-  Op,
-  SchedulingRecord,
-  SessionConfig,
-} from '../worker/protocol';
+import type { Delta, EngineApi, Op, SessionConfig } from '../worker/protocol';
 
 // The one place that talks to the engine and moves the playhead. Views read the store and call
 // these methods; they never touch the engine. Commands run at the engine's head; after the
@@ -26,9 +19,6 @@ const EXTEND_HOPS = 80;
 export class SessionController {
   timeline = new Timeline(() => true);
   readonly world = new World();
-  /** Components' internals and scheduling cycles, in hop order. */
-  readonly componentStates: ComponentState[] = [];
-  readonly schedulingRecords: SchedulingRecord[] = [];
   private headT = 0;
   /** The session as the worker logs it, mirrored so it can be saved at any instant. */
   private config: SessionConfig = { seed: 1, nodes: 3 };
@@ -49,8 +39,6 @@ export class SessionController {
     const visible = this.visibility();
     this.timeline = new Timeline(visible, started.bootHops);
     this.world.truncate(-1);
-    this.componentStates.length = 0;
-    this.schedulingRecords.length = 0;
     this.ingest(started.delta);
     const startX = this.timeline.startX();
     this.store.setState({
@@ -104,9 +92,14 @@ export class SessionController {
     if (!s.ready || !s.playing) return;
     const endX = this.timeline.endX(this.headT);
     const x = Math.min(endX, s.x + dtMs * s.speed);
-    if (x !== s.x) this.store.setState({ x });
-    if (x >= endX) this.store.setState({ rewound: false });
-    this.refresh();
+    // One update per frame: every view subscribed to the store redraws once.
+    if (x !== s.x || endX !== s.endX)
+      this.store.setState({
+        x,
+        endX,
+        position: this.timeline.at(x),
+        ...(x >= endX ? { rewound: false } : {}),
+      });
     if (this.headT - this.store.getState().position.t < LOOKAHEAD_MS * Math.max(1, s.speed))
       void this.extend();
   }
@@ -158,16 +151,6 @@ export class SessionController {
     this.timeline.append(hops);
     this.store.setState({ x: this.timeline.displayOf(t), startX: this.timeline.startX() });
     this.refresh(true);
-  }
-
-  /** Returns a component's internals as of `done` arrived hops. */
-  componentAt(name: string, done: number): ComponentState | undefined {
-    return latest(this.componentStates, done, (c) => c.component === name);
-  }
-
-  /** Returns a pod's last scheduling cycle ("namespace/name") as of `done` arrived hops. */
-  schedulingAt(pod: string, done: number): SchedulingRecord | undefined {
-    return latest(this.schedulingRecords, done, (r) => r.result.pod === pod);
   }
 
   /** Returns whether playback shows a hop (heartbeats may be hidden). */
@@ -228,8 +211,6 @@ export class SessionController {
     const fork = await this.engine.fork(done);
     this.timeline.truncate(fork.hops);
     this.world.truncate(fork.rev);
-    dropAfter(this.componentStates, fork.hops);
-    dropAfter(this.schedulingRecords, fork.hops);
     this.headT = fork.now;
     this.ops = (await this.engine.log()).ops;
     this.store.setState({ rewound: false, x: this.timeline.endX(this.headT) });
@@ -257,8 +238,6 @@ export class SessionController {
   private ingest(delta: Delta): void {
     this.timeline.append(delta.hops);
     this.world.add(delta.versions);
-    this.componentStates.push(...delta.components);
-    this.schedulingRecords.push(...delta.scheduling);
     this.headT = delta.now;
   }
 
@@ -276,22 +255,4 @@ export class SessionController {
     this.queue = run.catch(() => undefined);
     return run;
   }
-}
-
-function latest<T extends { hop: number }>(
-  list: readonly T[],
-  done: number,
-  pred: (v: T) => boolean,
-): T | undefined {
-  for (let i = list.length - 1; i >= 0; i--) {
-    const v = list[i] as T;
-    if (v.hop <= done && pred(v)) return v;
-  }
-  return undefined;
-}
-
-function dropAfter(list: { hop: number }[], hops: number): void {
-  let n = list.length;
-  while (n > 0 && (list[n - 1] as { hop: number }).hop > hops) n--;
-  list.length = n;
 }

@@ -10,6 +10,7 @@ import {
 import { parseSavedSession, type SavedSession } from '../persistence/validate';
 import type { EditorStore } from '../state/editor';
 import { pageHistory } from '../views/Terminal/history';
+import type { SessionConfig } from '../worker/protocol';
 import type { SessionController } from './controller';
 
 // Where a session comes from when the page opens (a shared link, else the autosave, else a fresh
@@ -18,6 +19,34 @@ import type { SessionController } from './controller';
 
 /** The cluster a fresh session starts with. */
 export const DEFAULT_CONFIG = { seed: 1, nodes: 3 };
+
+/** Largest cluster a page may ask for, as a saved session may hold. */
+const MAX_NODES = 5000;
+
+/**
+ * Returns the cluster the page's query asks for (?nodes=N&seed=S), or undefined when it asks
+ * for none or asks wrongly (then `warn` says why and the usual session opens).
+ */
+export function clusterFromQuery(
+  search: string,
+  warn: (text: string) => void,
+): SessionConfig | undefined {
+  const q = new URLSearchParams(search);
+  if (!q.has('nodes') && !q.has('seed')) return undefined;
+  const nodes = Number(q.get('nodes') ?? DEFAULT_CONFIG.nodes);
+  const seed = Number(q.get('seed') ?? DEFAULT_CONFIG.seed);
+  if (!Number.isInteger(nodes) || nodes < 1 || nodes > MAX_NODES) {
+    warn(
+      `The address asks for ${q.get('nodes')} nodes; it must be a whole number from 1 to ${MAX_NODES}.`,
+    );
+    return undefined;
+  }
+  if (!Number.isSafeInteger(seed)) {
+    warn(`The address asks for seed ${q.get('seed')}; it must be a whole number.`);
+    return undefined;
+  }
+  return { nodes, seed };
+}
 
 /** Returns the session as it stands, in the saved format. */
 export function currentSession(session: SessionController, editor: EditorStore): SavedSession {
@@ -106,7 +135,15 @@ export async function openSession(
   window.addEventListener('hashchange', () => {
     if (hasShareFragment(location.hash)) void openLink(session, editor, storage, store, notify);
   });
-  if (!opened) {
+  const asked = opened ? undefined : clusterFromQuery(location.search, warn);
+  if (asked) {
+    // A page opened for a particular cluster (?nodes=100&seed=7) starts it fresh; the autosave
+    // it will overwrite is set aside first.
+    const saved = await storage.loadSession();
+    if (saved.ok && saved.session)
+      await store.set(SET_ASIDE_KEY, saved.session).catch(() => undefined);
+    await session.start(asked);
+  } else if (!opened) {
     const saved = await storage.loadSession();
     if (!saved.ok) warn(saved.error);
     if (saved.ok && saved.session) await restore(session, editor, saved.session);

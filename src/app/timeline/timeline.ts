@@ -100,6 +100,11 @@ export class Timeline {
     return { t, moment: undefined, progress: 1, done: this.doneAt(t, m) };
   }
 
+  /** Returns the last moment whose hops have all arrived once `done` hops have. */
+  lastMomentDone(done: number): Moment | undefined {
+    return lastWhere(this.moments, (m) => m.last < done);
+  }
+
   /** Returns the display position at the end of the moment after x (Step). */
   nextStop(x: number): number | undefined {
     const m = this.moments.find((mo) => mo.start + MOMENT > x + 1e-6);

@@ -80,3 +80,22 @@ describe('EngineHost', () => {
     expect(host.names().nodes).toEqual(['node-1', 'node-2', 'node-3']);
   });
 });
+
+describe('EngineHost inspection history', () => {
+  it('keeps events, internals and scheduling in the worker, answered as of a hop', () => {
+    const host = new EngineHost();
+    host.start(CONFIG, []);
+    const r = host.kubectl('kubectl run web --image=nginx');
+    expect(r.delta.versions.some((v) => v.key.startsWith('/registry/events/'))).toBe(false);
+    const seen: Delta[] = [r.delta];
+    runUntilRunning(host, 1, seen);
+    const last = seen.flatMap((d) => d.hops).at(-1)?.id ?? 0;
+    const events = host.eventsFor('Pod', 'default', 'web', last).map((e) => e.reason);
+    expect(events).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+    const binding = seen.flatMap((d) => d.hops).find((h) => h.resource === 'pods/binding');
+    expect(host.schedulingAt('default/web', (binding?.id ?? 0) - 1)).toBeUndefined();
+    expect(host.schedulingAt('default/web', last)?.result.outcome).toBe('Scheduled');
+    expect(host.componentAt('kube-scheduler', last)?.snapshot).toBeDefined();
+    expect(host.eventsFor('Pod', 'default', 'web', 0)).toEqual([]);
+  });
+});

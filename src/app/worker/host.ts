@@ -1,18 +1,30 @@
 import { allResources, storagePrefix } from '../../engine/api/resources';
+import { InspectionHistory } from './history';
 import { Observer } from './observer';
-import type { CommandResult, Delta, EngineApi, Op, SessionConfig, Started } from './protocol';
+import type {
+  CommandResult,
+  ComponentState,
+  Delta,
+  EngineApi,
+  Op,
+  SchedulingRecord,
+  SessionConfig,
+  Started,
+} from './protocol';
 import { Session, opsUntil } from './session';
 
 /** Answers the page's calls with one session at a time; the worker's whole job. */
 export class EngineHost implements EngineApi {
   private session: Session | undefined;
   private observer: Observer | undefined;
+  private history = new InspectionHistory();
 
   start(config: SessionConfig, ops: Op[]): Started {
     this.observer?.close();
     const session = new Session(config);
     this.session = session;
-    this.observer = new Observer(session.engine);
+    this.history = new InspectionHistory();
+    this.observer = new Observer(session.engine, this.history);
     for (const op of ops) session.run(op);
     const components = session.engine.allComponents().map((c) => c.name);
     return { delta: this.observer.drain(), bootHops: session.bootHops, components };
@@ -42,10 +54,13 @@ export class EngineHost implements EngineApi {
     const old = this.current();
     const arrive = old.engine.trace.get(hop)?.arrive ?? old.engine.loop.now();
     this.observer?.close();
-    // The page already holds everything up to the fork point, so the replay is not observed.
-    const session = new Session(old.config, opsUntil(old.log(), old.bootHops, hop, arrive));
+    // The page already holds everything up to the fork point, so what the replay streams is
+    // dropped; the inspection history keeps its past and takes the replay's own.
+    const session = new Session(old.config);
     this.session = session;
-    this.observer = new Observer(session.engine);
+    this.history.truncate(session.bootHops);
+    this.observer = new Observer(session.engine, this.history);
+    for (const op of opsUntil(old.log(), old.bootHops, hop, arrive)) session.run(op);
     this.observer.drain();
     const { engine } = session;
     return { hops: engine.trace.size(), rev: engine.store.revision(), now: engine.loop.now() };
@@ -53,6 +68,23 @@ export class EngineHost implements EngineApi {
 
   body(hop: number): unknown {
     return this.current().engine.trace.get(hop)?.body;
+  }
+
+  componentAt(name: string, done: number): ComponentState | undefined {
+    return this.history.componentAt(name, done);
+  }
+
+  schedulingAt(pod: string, done: number): SchedulingRecord | undefined {
+    return this.history.schedulingAt(pod, done);
+  }
+
+  eventsFor(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    done: number,
+  ): Record<string, unknown>[] {
+    return this.history.eventsFor(kind, namespace, name, done);
   }
 
   log(): { config: SessionConfig; ops: Op[] } {
@@ -79,8 +111,6 @@ export class EngineHost implements EngineApi {
   }
 
   private drain(): Delta {
-    return this.observer
-      ? this.observer.drain()
-      : { hops: [], versions: [], components: [], scheduling: [], now: 0 };
+    return this.observer ? this.observer.drain() : { hops: [], versions: [], now: 0 };
   }
 }

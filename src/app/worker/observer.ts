@@ -2,23 +2,29 @@ import type { StoredObject } from '../../engine/api/object';
 import type { Engine } from '../../engine/engine';
 import type { PodSchedulingResult } from '../../engine/scheduler';
 import { SCHEDULER, type Scheduler } from '../../engine/scheduler/scheduler';
-import type { ComponentState, Delta, Hop, ObjectVersion, SchedulingRecord } from './protocol';
+import type { InspectionHistory } from './history';
+import type { Delta, Hop, ObjectVersion } from './protocol';
+
+/** Store prefixes kept in the worker for the inspector rather than streamed to the page. */
+const KEPT_IN_WORKER = ['/registry/events/', '/registry/leases/'];
 
 /**
  * Collects what the page has not seen yet: each hop as it is recorded and each store write with
- * the hop whose delivery made it. Attached to a fresh engine, it starts from the store's first
+ * the hop whose delivery made it; Events, components' internals and scheduling cycles go to the
+ * inspection history instead. Attached to a fresh engine, it starts from the store's first
  * revision and the trace's first message, so boot is included.
  */
 export class Observer {
   private hops: Hop[] = [];
   private versions: ObjectVersion[] = [];
-  private components: ComponentState[] = [];
-  private scheduling: SchedulingRecord[] = [];
   private readonly lastSnapshot = new Map<string, string>();
   private readonly sentResults = new WeakSet<PodSchedulingResult>();
   private readonly detach: Array<() => void>;
 
-  constructor(private readonly engine: Engine) {
+  constructor(
+    private readonly engine: Engine,
+    private readonly history: InspectionHistory,
+  ) {
     for (const m of engine.trace.all()) this.hops.push(hopOf(m));
     this.detach = [
       engine.trace.subscribe((m) => {
@@ -28,26 +34,28 @@ export class Observer {
       }),
       engine.store.watch('/registry/', 1, (events) => {
         const hop = engine.loop.cause ?? 0;
-        for (const e of events)
-          this.versions.push({
+        for (const e of events) {
+          const version: ObjectVersion = {
             hop,
             rev: e.kv.modRevision,
             type: e.type,
             key: e.kv.key,
             object: (e.type === 'PUT' ? e.kv.value : e.prevKv?.value) as StoredObject,
-          });
+          };
+          if (KEPT_IN_WORKER.some((p) => version.key.startsWith(p))) {
+            if (version.key.startsWith('/registry/events/')) history.events.push(version);
+          } else this.versions.push(version);
+        }
       }),
     ];
   }
 
   /** Returns and forgets everything collected since the last drain. */
   drain(): Delta {
-    const { hops, versions, components, scheduling } = this;
+    const { hops, versions } = this;
     this.hops = [];
     this.versions = [];
-    this.components = [];
-    this.scheduling = [];
-    return { hops, versions, components, scheduling, now: this.engine.loop.now() };
+    return { hops, versions, now: this.engine.loop.now() };
   }
 
   /** Records a component's internals after it sent a hop, when they changed since the last. */
@@ -58,7 +66,7 @@ export class Observer {
     const text = JSON.stringify(snapshot);
     if (this.lastSnapshot.get(name) === text) return;
     this.lastSnapshot.set(name, text);
-    this.components.push({ hop, component: name, snapshot: JSON.parse(text) });
+    this.history.components.push({ hop, component: name, snapshot: JSON.parse(text) });
   }
 
   /** Records scheduling cycles that finished since the last one seen (before this hop). */
@@ -67,7 +75,7 @@ export class Observer {
     for (const result of scheduler?.results() ?? []) {
       if (!result.outcome || this.sentResults.has(result)) continue;
       this.sentResults.add(result);
-      this.scheduling.push({ hop, result: structuredClone(result) });
+      this.history.scheduling.push({ hop, result: structuredClone(result) });
     }
   }
 

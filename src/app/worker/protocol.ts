@@ -54,9 +54,8 @@ export interface SchedulingRecord {
 /** What happened in the engine since the page last heard: new hops and writes, and the clock. */
 export interface Delta {
   hops: Hop[];
+  /** Writes of every resource but Events and Leases, which stay in the worker. */
   versions: ObjectVersion[];
-  components: ComponentState[];
-  scheduling: SchedulingRecord[];
   now: number;
 }
 
@@ -90,6 +89,17 @@ export interface EngineApi {
   body(hop: number): unknown;
   /** Returns the session's log, to save or share. */
   log(): { config: SessionConfig; ops: Op[] };
+  /** Returns a component's internals as of `done` arrived hops. */
+  componentAt(name: string, done: number): ComponentState | undefined;
+  /** Returns a pod's ("namespace/name") last scheduling cycle as of `done` arrived hops. */
+  schedulingAt(pod: string, done: number): SchedulingRecord | undefined;
+  /** Returns the Events about one object as of `done` arrived hops. */
+  eventsFor(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    done: number,
+  ): Record<string, unknown>[];
   /** Returns names for tab completion: resource kinds and the names of objects of each. */
   names(): Record<string, string[]>;
 }

@@ -8,16 +8,13 @@ const ANNOUNCE_EVERY_MS = 1500;
 
 /** The caption strip: the current (or last) moment's hops as numbered sentences, also announced. */
 export function Caption({ session }: { session: SessionController }) {
-  const position = useStore(session.store, (s) => s.position);
+  // Primitives, so the caption re-renders when the moment changes, not on every frame.
+  const done = useStore(session.store, (s) => s.position.done);
+  const first = useStore(session.store, (s) => s.position.moment?.first);
+  const lastHop = useStore(session.store, (s) => s.position.moment?.last);
   const bootHops = useStore(session.store, (s) => s.bootHops);
   useStore(session.store, (s) => s.revision);
-  const lines = captionLines(
-    session,
-    position.done,
-    position.moment?.first,
-    position.moment?.last,
-    bootHops,
-  );
+  const lines = captionLines(session, done, first, lastHop, bootHops);
   const [announced, setAnnounced] = useState('');
   const last = useRef(0);
   const text = lines.join(' ');
@@ -51,11 +48,11 @@ function captionLines(
   last?: number,
   bootHops = 0,
 ): string[] {
-  const { hops, moments } = session.timeline;
+  const { hops } = session.timeline;
   let range: [number, number] | undefined =
     first !== undefined && last !== undefined ? [first, last] : undefined;
   if (!range) {
-    const previous = [...moments].reverse().find((m) => m.last < done);
+    const previous = session.timeline.lastMomentDone(done);
     if (previous) range = [previous.first, previous.last];
   }
   if (!range || range[0] < bootHops) return [];

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { SessionController } from '../../session/controller';
+import { useThrottled } from '../useThrottled';
 
 /** Buttons for the sim fault-injection commands, so breaking things needs no typing. */
 export function ChaosPanel({
@@ -11,18 +12,24 @@ export function ChaosPanel({
   onOutput(text: string): void;
 }) {
   const components = useStore(session.store, (s) => s.components);
-  const done = useStore(session.store, (s) => s.position.done);
-  const revision = useStore(session.store, (s) => s.revision);
+  const [open, setOpen] = useState(false);
+  // Only an open panel lists the pods, and not more often than a few times a second.
+  const done = useThrottled(
+    useStore(session.store, (s) => (open ? s.position.done : 0)),
+    500,
+  );
   const nodes = components
     .filter((c) => c.startsWith('kubelet/'))
     .map((c) => c.slice('kubelet/'.length));
   const stoppable = components.filter((c) => !c.startsWith('kubelet/'));
   const pods = useMemo(
     () =>
-      [...session.world.at(done).values()]
-        .filter((o) => o.key.startsWith('/registry/pods/'))
-        .map((o) => o.key.slice('/registry/pods/'.length)),
-    [session, done, revision],
+      open
+        ? [...session.world.at(done).keys()]
+            .filter((k) => k.startsWith('/registry/pods/'))
+            .map((k) => k.slice('/registry/pods/'.length))
+        : [],
+    [session, done, open],
   );
   const [node, setNode] = useState('node-1');
   const [component, setComponent] = useState('kube-scheduler');
@@ -32,7 +39,7 @@ export function ChaosPanel({
   const podRef = pod || pods[0] || '';
   const [ns, name] = podRef.split('/');
   return (
-    <details className="chaos">
+    <details className="chaos" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Break things</summary>
       <div className="chaosrow">
         <label>

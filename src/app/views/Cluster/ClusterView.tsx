@@ -1,7 +1,18 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { SessionController } from '../../session/controller';
-import { type NodeCard, type PodTile, type PodTone, clusterModel } from './model';
+import { useThrottled } from '../useThrottled';
+import { ClusterCanvas, wantsCanvas } from './ClusterCanvas';
+import {
+  type ClusterModel,
+  type NodeCard,
+  type PodTile,
+  type PodTone,
+  clusterModel,
+} from './model';
+
+/** Least real ms between two rebuilds of the view while hops stream in. */
+const REBUILD_MS = 150;
 
 /** What the cluster view needs from the page. */
 export interface ClusterViewProps {
@@ -14,7 +25,10 @@ const ICON: Record<PodTone, string> = { ok: '✓', progress: '◔', waiting: '�
 
 /** Shows nodes as cards with their pods, pods waiting for a node, and workloads by owner. */
 export function ClusterView({ session, selected, onSelect }: ClusterViewProps) {
-  const done = useStore(session.store, (s) => s.position.done);
+  const done = useThrottled(
+    useStore(session.store, (s) => s.position.done),
+    REBUILD_MS,
+  );
   const revision = useStore(session.store, (s) => s.revision);
   const t = useStore(session.store, (s) => s.position.t);
   // The model changes only when hops arrive; the clock only ages what kubectl would print.
@@ -23,6 +37,13 @@ export function ClusterView({ session, selected, onSelect }: ClusterViewProps) {
     () => clusterModel(session.world.at(done), second * 1000),
     [session, done, revision, second],
   );
+  if (wantsCanvas(model))
+    return (
+      <section className="cluster" aria-label="Cluster">
+        <ClusterCanvas model={model} onSelect={onSelect} />
+        <Workloads model={model} selected={selected} onSelect={onSelect} tile={() => null} />
+      </section>
+    );
   const tile = (p: PodTile) => (
     <Tile key={p.key} pod={p} selected={selected === p.key} onSelect={onSelect} />
   );
@@ -47,38 +68,50 @@ export function ClusterView({ session, selected, onSelect }: ClusterViewProps) {
           <div className="tiles">{model.pending.map(tile)}</div>
         )}
       </div>
-      <div className="workloads" aria-label="Workloads">
-        <h3>Workloads</h3>
-        {model.workloads.length === 0 && (
-          <p className="quiet">Nothing deployed yet. Apply a Deployment to begin.</p>
-        )}
-        {model.workloads.map((w) => (
-          <div key={w.key} className="workload">
-            <button
-              className="objlink"
-              aria-pressed={selected === w.key}
-              onClick={() => onSelect(w.key)}
-            >
-              {w.kind} <b>{w.name}</b> <span className="quiet">{w.summary}</span>
-            </button>
-            {w.replicaSets.map((rs) => (
-              <div key={rs.key} className="rs">
-                {rs.name && (
-                  <button
-                    className="objlink"
-                    aria-pressed={selected === rs.key}
-                    onClick={() => onSelect(rs.key)}
-                  >
-                    ReplicaSet <b>{rs.name}</b> <span className="quiet">{rs.summary}</span>
-                  </button>
-                )}
-                <div className="tiles">{rs.tiles.map(tile)}</div>
-              </div>
-            ))}
-          </div>
-        ))}
-      </div>
+      <Workloads model={model} selected={selected} onSelect={onSelect} tile={tile} />
     </section>
+  );
+}
+
+function Workloads(props: {
+  model: ClusterModel;
+  selected: string | undefined;
+  onSelect(key: string): void;
+  tile(p: PodTile): React.ReactNode;
+}) {
+  const { model, selected, onSelect, tile } = props;
+  return (
+    <div className="workloads" aria-label="Workloads">
+      <h3>Workloads</h3>
+      {model.workloads.length === 0 && (
+        <p className="quiet">Nothing deployed yet. Apply a Deployment to begin.</p>
+      )}
+      {model.workloads.map((w) => (
+        <div key={w.key} className="workload">
+          <button
+            className="objlink"
+            aria-pressed={selected === w.key}
+            onClick={() => onSelect(w.key)}
+          >
+            {w.kind} <b>{w.name}</b> <span className="quiet">{w.summary}</span>
+          </button>
+          {w.replicaSets.map((rs) => (
+            <div key={rs.key} className="rs">
+              {rs.name && (
+                <button
+                  className="objlink"
+                  aria-pressed={selected === rs.key}
+                  onClick={() => onSelect(rs.key)}
+                >
+                  ReplicaSet <b>{rs.name}</b> <span className="quiet">{rs.summary}</span>
+                </button>
+              )}
+              <div className="tiles">{rs.tiles.map(tile)}</div>
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { SessionController } from '../../session/controller';
+import { useEngineQuery } from '../useEngineQuery';
 
 /** The states of the machine every informer/workqueue controller runs (client/controllerMachine.ts). */
 const CONTROLLER_STATES = ['stopped', 'syncing', 'idle', 'reconciling'];
@@ -14,7 +15,15 @@ export function ComponentInspector({
   name: string;
   done: number;
 }) {
-  const state = session.componentAt(name, done);
+  const query = useEngineQuery(() => session.engine.componentAt(name, done), `${name}@${done}`);
+  if (query.status === 'loading') return <p className="quiet">Loading…</p>;
+  if (query.status === 'error')
+    return (
+      <p className="error">
+        Could not read {name}: {query.message}
+      </p>
+    );
+  const state = query.value;
   if (!state) return <p className="quiet">{name} has not acted yet at this moment.</p>;
   const { snapshot } = state;
   const value =

@@ -2,7 +2,7 @@ import { diffLines } from 'diff';
 import { useState } from 'react';
 import { stringify } from 'yaml';
 import type { SessionController } from '../../session/controller';
-import type { WorldObject } from '../../timeline/world';
+import { useEngineQuery } from '../useEngineQuery';
 import { SchedulingTable } from './SchedulingTable';
 import { Why } from './Why';
 
@@ -54,7 +54,13 @@ export function ObjectInspector({ session, objectKey, done, onSelectHop }: Props
             <p className="quiet">Not in the store at this moment.</p>
           ))}
         {tab === 'Events' && (
-          <EventList objects={objects} kind={kind} name={meta.name} namespace={meta.namespace} />
+          <EventList
+            session={session}
+            done={done}
+            kind={kind}
+            name={meta.name ?? ''}
+            namespace={meta.namespace}
+          />
         )}
         {tab === 'History' && (
           <Revisions
@@ -73,34 +79,52 @@ export function ObjectInspector({ session, objectKey, done, onSelectHop }: Props
             <p className="quiet">Not created yet at this moment.</p>
           ))}
         {tab === 'Scheduling' && (
-          <SchedulingTable record={session.schedulingAt(`${meta.namespace}/${meta.name}`, done)} />
+          <PodScheduling session={session} pod={`${meta.namespace}/${meta.name}`} done={done} />
         )}
       </div>
     </div>
   );
 }
 
+function PodScheduling({
+  session,
+  pod,
+  done,
+}: {
+  session: SessionController;
+  pod: string;
+  done: number;
+}) {
+  const query = useEngineQuery(() => session.engine.schedulingAt(pod, done), `${pod}@${done}`);
+  if (query.status === 'loading') return <p className="quiet">Loading…</p>;
+  if (query.status === 'error') return <p className="error">{query.message}</p>;
+  return <SchedulingTable record={query.value} />;
+}
+
+interface EventView {
+  type?: string;
+  reason?: string;
+  message?: string;
+  source?: { component?: string };
+  reportingComponent?: string;
+  count?: number;
+}
+
 function EventList(props: {
-  objects: ReadonlyMap<string, WorldObject>;
+  session: SessionController;
+  done: number;
   kind: string;
-  name?: string;
+  name: string;
   namespace?: string;
 }) {
-  const events = [...props.objects.values()]
-    .filter((o) => o.key.startsWith('/registry/events/'))
-    .map(
-      (o) =>
-        o.object as {
-          type?: string;
-          reason?: string;
-          message?: string;
-          involvedObject?: { kind?: string; name?: string };
-          source?: { component?: string; host?: string };
-          reportingComponent?: string;
-          count?: number;
-        },
-    )
-    .filter((e) => e.involvedObject?.kind === props.kind && e.involvedObject?.name === props.name);
+  const { session, done, kind, name, namespace } = props;
+  const query = useEngineQuery(
+    () => session.engine.eventsFor(kind, namespace, name, done),
+    `${kind}/${namespace}/${name}@${done}`,
+  );
+  if (query.status === 'loading') return <p className="quiet">Loading…</p>;
+  if (query.status === 'error') return <p className="error">{query.message}</p>;
+  const events = query.value as EventView[];
   if (events.length === 0) return <p className="quiet">No events about this object yet.</p>;
   return (
     <table className="events">
