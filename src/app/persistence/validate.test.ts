@@ -118,18 +118,18 @@ describe('parseSavedSession', () => {
     ],
     [
       'kubectl stdin not text',
-      withChange((s) => (s.ops[3].stdin = 7)),
-      'ops[3].stdin must be text (it is 7)',
+      withChange((s) => (s.ops[2].stdin = 7)),
+      'ops[2].stdin must be text (it is 7)',
     ],
     [
       'extra field on an op',
-      withChange((s) => (s.ops[4].stdin = 'x')),
-      'ops[4].stdin is not a field of this format',
+      withChange((s) => (s.ops[3].stdin = 'x')),
+      'ops[3].stdin is not a field of this format',
     ],
     [
       'overlong command line',
-      withChange((s) => (s.ops[4].line = 'x'.repeat(10_001))),
-      'ops[4].line is 10,001 characters long; the limit is 10,000',
+      withChange((s) => (s.ops[3].line = 'x'.repeat(10_001))),
+      'ops[3].line is 10,001 characters long; the limit is 10,000',
     ],
     [
       'too much stdin in total',
