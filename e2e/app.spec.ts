@@ -98,3 +98,24 @@ test('with reduced motion, packets do not travel and pods do not animate in', as
     .evaluateAll((els) => els.map((e) => getComputedStyle(e).animationName));
   expect(animations).toEqual(['none', 'none', 'none']);
 });
+
+test('the inspector explains a pod: its scheduling table, events and why it exists', async ({
+  app,
+  page,
+}) => {
+  await app.applyButton().click();
+  await app.advance(10_000);
+  await app.pause();
+  await page.locator('article.node button.pod').first().click();
+  const inspector = page.getByRole('region', { name: 'Inspector', exact: true });
+  await inspector.getByRole('tab', { name: 'Scheduling' }).click();
+  await expect(inspector.locator('tr.chosen')).toHaveCount(1);
+  await expect(inspector).toContainText('NodeResourcesFit');
+  await inspector.getByRole('tab', { name: 'Events' }).click();
+  await expect(inspector).toContainText('Scheduled');
+  await expect(inspector).toContainText('Started');
+  await inspector.getByRole('tab', { name: 'Why' }).click();
+  await expect(inspector).toContainText('It started with kubectl apply -f -');
+  await page.getByRole('button', { name: 'Inspect etcd' }).click();
+  await expect(inspector.locator('.etcdlog li').first()).toContainText('/registry/');
+});

@@ -1,4 +1,4 @@
-import type { ComponentState, ObjectVersion, SchedulingRecord } from './protocol';
+import type { ComponentState, EtcdRevision, ObjectVersion, SchedulingRecord } from './protocol';
 
 // What the worker keeps for the inspector instead of streaming it to the page: components'
 // internals after each hop they sent, the scheduler's cycles, and Events. The page asks for the
@@ -9,10 +9,13 @@ export class InspectionHistory {
   readonly components: ComponentState[] = [];
   readonly scheduling: SchedulingRecord[] = [];
   readonly events: ObjectVersion[] = [];
+  /** Every write to the store, in revision order: the etcd view's log. */
+  readonly revisions: EtcdRevision[] = [];
 
   /** Forgets everything after the first `hops` hops (a fork). */
   truncate(hops: number): void {
-    for (const list of [this.components, this.scheduling, this.events] as { hop: number }[][]) {
+    const lists = [this.components, this.scheduling, this.events, this.revisions];
+    for (const list of lists as { hop: number }[][]) {
       let n = list.length;
       while (n > 0 && (list[n - 1] as { hop: number }).hop > hops) n--;
       list.length = n;
@@ -27,6 +30,20 @@ export class InspectionHistory {
   /** Returns a pod's ("namespace/name") last scheduling cycle as of `done` arrived hops. */
   schedulingAt(pod: string, done: number): SchedulingRecord | undefined {
     return latest(this.scheduling, done, (r) => r.result.pod === pod);
+  }
+
+  /** Returns the last `limit` revisions written once `done` hops have arrived, and the key count. */
+  etcdAt(done: number, limit: number): { revisions: EtcdRevision[]; keys: Record<string, number> } {
+    const seen = this.revisions.filter((r) => r.hop <= done);
+    const live = new Map<string, boolean>();
+    for (const r of seen) live.set(r.key, r.type === 'PUT');
+    const keys: Record<string, number> = {};
+    for (const [key, present] of live) {
+      if (!present) continue;
+      const prefix = key.split('/').slice(0, 3).join('/');
+      keys[prefix] = (keys[prefix] ?? 0) + 1;
+    }
+    return { revisions: seen.slice(-limit).reverse(), keys };
   }
 
   /** Returns the Events about one object that exist once `done` hops have arrived, oldest first. */

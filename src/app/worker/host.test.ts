@@ -99,3 +99,20 @@ describe('EngineHost inspection history', () => {
     expect(host.eventsFor('Pod', 'default', 'web', 0)).toEqual([]);
   });
 });
+
+describe('EngineHost etcd view', () => {
+  it('lists revisions newest first with their hops, and live keys by resource', () => {
+    const host = new EngineHost();
+    host.start(CONFIG, []);
+    const r = host.kubectl('kubectl create deployment web --image=nginx');
+    const last = r.delta.hops.at(-1)?.id ?? 0;
+    const { revisions, keys } = host.etcdAt(last, 5);
+    expect(revisions[0]).toMatchObject({ type: 'PUT', key: '/registry/deployments/default/web' });
+    expect(revisions.map((x) => x.rev)).toEqual(
+      [...revisions.map((x) => x.rev)].sort((a, b) => b - a),
+    );
+    expect(keys['/registry/minions']).toBe(3);
+    expect(keys['/registry/deployments']).toBe(1);
+    expect(host.etcdAt(0, 5).keys['/registry/deployments']).toBeUndefined();
+  });
+});

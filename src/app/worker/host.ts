@@ -6,6 +6,7 @@ import type {
   ComponentState,
   Delta,
   EngineApi,
+  EtcdRevision,
   Op,
   SchedulingRecord,
   SessionConfig,
@@ -85,6 +86,10 @@ export class EngineHost implements EngineApi {
     done: number,
   ): Record<string, unknown>[] {
     return this.history.eventsFor(kind, namespace, name, done);
+  }
+
+  etcdAt(done: number, limit: number): { revisions: EtcdRevision[]; keys: Record<string, number> } {
+    return this.history.etcdAt(done, limit);
   }
 
   log(): { config: SessionConfig; ops: Op[] } {

@@ -42,6 +42,7 @@ export class Observer {
             key: e.kv.key,
             object: (e.type === 'PUT' ? e.kv.value : e.prevKv?.value) as StoredObject,
           };
+          history.revisions.push({ rev: version.rev, type: version.type, key: version.key, hop });
           if (KEPT_IN_WORKER.some((p) => version.key.startsWith(p))) {
             if (version.key.startsWith('/registry/events/')) history.events.push(version);
           } else this.versions.push(version);

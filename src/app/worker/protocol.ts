@@ -45,6 +45,14 @@ export interface ComponentState {
   snapshot: ComponentSnapshot;
 }
 
+/** One etcd revision: which key it wrote or deleted, and the hop that made it. */
+export interface EtcdRevision {
+  rev: number;
+  type: 'PUT' | 'DELETE';
+  key: string;
+  hop: number;
+}
+
 /** The scheduler's record of one pod's scheduling cycle, stamped with the hop that followed it. */
 export interface SchedulingRecord {
   hop: number;
@@ -100,6 +108,8 @@ export interface EngineApi {
     name: string,
     done: number,
   ): Record<string, unknown>[];
+  /** Returns etcd's last `limit` revisions and its key count per resource as of `done` hops. */
+  etcdAt(done: number, limit: number): { revisions: EtcdRevision[]; keys: Record<string, number> };
   /** Returns names for tab completion: resource kinds and the names of objects of each. */
   names(): Record<string, string[]>;
 }

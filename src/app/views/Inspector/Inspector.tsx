@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import type { SessionController } from '../../session/controller';
 import { ComponentInspector } from './ComponentInspector';
+import { EtcdInspector } from './EtcdInspector';
 import { HopInspector } from './HopInspector';
 import { ObjectInspector } from './ObjectInspector';
 
@@ -38,7 +39,10 @@ export function Inspector(props: {
       {selection?.kind === 'hop' && (
         <HopInspector session={session} id={selection.id} onSelectHop={selectHop} />
       )}
-      {selection?.kind === 'component' && (
+      {selection?.kind === 'component' && selection.name === 'etcd' && (
+        <EtcdInspector session={session} onSelectHop={selectHop} />
+      )}
+      {selection?.kind === 'component' && selection.name !== 'etcd' && (
         <ComponentInspector session={session} name={selection.name} done={done} />
       )}
     </section>
