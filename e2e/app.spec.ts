@@ -93,6 +93,7 @@ test('with reduced motion, packets do not travel and pods do not animate in', as
   const late = [await circle.getAttribute('cx'), await circle.getAttribute('cy')];
   expect(early).toEqual(late);
   await app.advance(10_000);
+  await expect(page.locator('article.node button.pod')).toHaveCount(3);
   const animations = await page
     .locator('article.node button.pod')
     .evaluateAll((els) => els.map((e) => getComputedStyle(e).animationName));

@@ -133,7 +133,13 @@ export function App(props: {
           />
         </section>
         <section className="pane terminalpane" aria-label="Terminal">
-          <Terminal run={(line) => session.run(line)} names={names} />
+          <h2 className="panetitle">Terminal</h2>
+          <p className="hint quiet">
+            Type <code>kubectl get pods</code> or <code>sim help</code>; Tab completes.
+          </p>
+          <div className="terminalhost">
+            <Terminal run={(line) => session.run(line)} names={names} />
+          </div>
         </section>
       </main>
       <footer>

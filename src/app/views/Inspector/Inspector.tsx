@@ -25,7 +25,8 @@ export function Inspector(props: {
     <section className="inspector" aria-label="Inspector">
       {!selection && (
         <p className="quiet">
-          Select a node, a pod, a workload, a component or a moving message to inspect it here.
+          Select a node, a pod, a workload, a component (etcd shows its revision log) or a moving
+          message to inspect it here, as it was at the moment the timeline shows.
         </p>
       )}
       {selection?.kind === 'object' && (

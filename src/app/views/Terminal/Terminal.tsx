@@ -59,7 +59,7 @@ export function Terminal({ run, names, queued }: TerminalProps) {
     const term = new XTerm({
       theme: THEME,
       fontFamily: FONT_FAMILY,
-      fontSize: 14,
+      fontSize: 12.5,
       lineHeight: 1.2,
       cursorBlink: true,
       screenReaderMode: true,
