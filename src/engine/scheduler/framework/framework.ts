@@ -74,6 +74,7 @@ export class Framework implements Handle {
   private readonly preScore: PreScorePlugin[] = [];
   private readonly score: { plugin: ScorePlugin; weight: number }[] = [];
   private readonly bind: BindPlugin[] = [];
+  private readonly scratchScores: NodeScore[] = [];
 
   constructor(
     readonly profile: Profile,
@@ -253,7 +254,7 @@ export class Framework implements Handle {
   /**
    * Scores, normalizes and weights every feasible node. [FW2] This runs for hundreds of nodes per
    * pod, so raw scores go into one number array per plugin; only plugins that normalize get the
-   * NodeScore objects their NormalizeScore edits.
+   * NodeScore objects their NormalizeScore edits, and those are reused from cycle to cycle.
    */
   runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): NodePluginScores[] {
     const n = nodes.length;
@@ -264,7 +265,7 @@ export class Framework implements Handle {
       if (state.skipScorePlugins.has(plugin.name)) continue;
       for (let i = 0; i < n; i++) raw[i] = plugin.score(state, pod, nodes[i] as NodeInfo);
       if (plugin.normalizeScore) {
-        const list: NodeScore[] = out.map((ns, i) => ({ name: ns.name, score: raw[i] as number }));
+        const list = this.nodeScores(out, raw);
         plugin.normalizeScore(state, pod, list);
         for (let i = 0; i < n; i++) raw[i] = (list[i] as NodeScore).score;
       }
@@ -278,6 +279,22 @@ export class Framework implements Handle {
       }
     }
     return out;
+  }
+
+  // The list NormalizeScore edits, refilled in place: no plugin keeps it past its call.
+  private nodeScores(out: readonly NodePluginScores[], raw: readonly number[]): NodeScore[] {
+    const list = this.scratchScores;
+    if (list.length > out.length) list.length = out.length;
+    for (let i = 0; i < out.length; i++) {
+      const name = (out[i] as NodePluginScores).name;
+      const score = raw[i] as number;
+      const ns = list[i];
+      if (ns) {
+        ns.name = name;
+        ns.score = score;
+      } else list.push({ name, score });
+    }
+    return list;
   }
 
   /** Runs Bind plugins until one binds (or rejects). */
