@@ -2,7 +2,6 @@ import type { Pod } from '../../../api/types';
 import type { Handle, ScorePlugin } from '../../framework/interface';
 import { MAX_NODE_SCORE } from '../../framework/interface';
 import type { ImageStateSummary, NodeInfo } from '../../framework/nodeInfo';
-import type { PodInfo } from '../../framework/podInfo';
 import { ImageLocality } from '../names';
 
 // imagelocality (v1.31): nodes that already hold a pod's images score higher, by the images'
@@ -31,23 +30,21 @@ export function scaledImageScore(state: ImageStateSummary, totalNumNodes: number
   return Math.trunc(state.size * (state.numNodes / totalNumNodes));
 }
 
-// Score runs on every feasible node: each pod version's image names are normalized once.
-const imageNames = new WeakMap<Pod, readonly string[]>();
-function podImageNames(pod: Pod): readonly string[] {
-  let names = imageNames.get(pod);
-  if (!names) {
-    const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
-    names = containers.map((c) => normalizedImageName(c.image ?? ''));
-    imageNames.set(pod, names);
-  }
-  return names;
+/** Returns the normalized names of the pod's init and app container images. */
+function podImageNames(pod: Pod): string[] {
+  const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+  return containers.map((c) => normalizedImageName(c.image ?? ''));
 }
 
-/** Sums the scaled scores of the pod's init and app container images present on the node. */
-export function sumImageScores(node: NodeInfo, pod: PodInfo, totalNumNodes: number): number {
+/** Sums the scaled scores of the images present on the node. */
+export function sumImageScores(
+  node: NodeInfo,
+  imageNames: readonly string[],
+  totalNumNodes: number,
+): number {
   let sum = 0;
-  for (const name of podImageNames(pod.pod)) {
-    const state = node.imageStates.get(name);
+  for (let i = 0; i < imageNames.length; i++) {
+    const state = node.imageStates.get(imageNames[i] as string);
     if (state) sum += scaledImageScore(state, totalNumNodes);
   }
   return sum;
@@ -62,12 +59,19 @@ export function calculatePriority(sumScores: number, numContainers: number): num
 
 /** Builds the ImageLocality plugin. */
 export function newImageLocality(_args: unknown, handle: Handle): ScorePlugin {
+  // Score runs on every feasible node of a cycle: the pod's names are normalized once per pod
+  // version (the last one scored), not once per node.
+  let lastPod: Pod | undefined;
+  let imageNames: readonly string[] = [];
   return {
     name: ImageLocality,
     score(_state, pod, node) {
+      if (pod.pod !== lastPod) {
+        lastPod = pod.pod;
+        imageNames = podImageNames(pod.pod);
+      }
       const total = handle.nodes.list().length;
-      const containers = podImageNames(pod.pod).length;
-      return calculatePriority(sumImageScores(node, pod, total), containers);
+      return calculatePriority(sumImageScores(node, imageNames, total), imageNames.length);
     },
   };
 }
