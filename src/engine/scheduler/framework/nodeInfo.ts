@@ -1,4 +1,4 @@
-import type { Requirement } from '../../api/labels';
+import { matches, type Requirement } from '../../api/labels';
 import type { Node, Pod } from '../../api/types';
 import { HostPortInfo, hostPorts } from './hostPorts';
 import type { PodInfo } from './podInfo';
@@ -62,6 +62,14 @@ export class NodeInfo {
   readonly podsWithRequiredAntiAffinity = new Map<string, PodInfo>();
   /** Pods here by "key=value" label, so counting a selector's pods skips the others. */
   private readonly byLabel = new Map<string, Set<PodInfo>>();
+  // countMatching's memo: the last two keys counted here and their counts, valid for one
+  // generation. Plain fields rather than a map: they are read on every feasible node of every
+  // cycle, and a map would be one more object to fetch from memory each time.
+  private memoGeneration = -1;
+  private memoKey0: string | undefined;
+  private memoCount0 = 0;
+  private memoKey1: string | undefined;
+  private memoCount1 = 0;
 
   constructor(readonly name: string) {}
 
@@ -144,6 +152,32 @@ export class NodeInfo {
       }
     }
     return best ?? this.pods.values();
+  }
+
+  /**
+   * Counts the pods of namespace ns, not being deleted, that the requirements select
+   * (PodTopologySpread's countPodsMatchSelector). Scoring asks every feasible node this for each
+   * pod, with the same selector for all the pods of a workload, while a cycle changes one node, so
+   * the count is remembered until the node changes. key names the namespace and requirements;
+   * comparing it is cheapest when callers pass the same string object every time.
+   */
+  countMatching(requirements: readonly Requirement[], key: string, ns: string): number {
+    if (this.memoGeneration !== this.generation) {
+      this.memoGeneration = this.generation;
+      this.memoKey0 = this.memoKey1 = undefined;
+    } else if (this.memoKey0 === key) return this.memoCount0;
+    else if (this.memoKey1 === key) return this.memoCount1;
+    let count = 0;
+    for (const pi of this.podsMaybeMatching(requirements)) {
+      const meta = pi.pod.metadata;
+      if (meta?.deletionTimestamp || (meta?.namespace ?? '') !== ns) continue;
+      if (matches(requirements, meta?.labels)) count++;
+    }
+    this.memoKey1 = this.memoKey0;
+    this.memoCount1 = this.memoCount0;
+    this.memoKey0 = key;
+    this.memoCount0 = count;
+    return count;
   }
 
   /** Reports whether any pod here has a priority below p. */
