@@ -53,6 +53,11 @@ export class SchedulerCache implements NodeInfoLister {
     return ni?.node ? ni : undefined;
   }
 
+  /** Returns an image's state, if some node holds it. [CACHE4] */
+  imageState(name: string): ImageStateSummary | undefined {
+    return this.imageStates.get(name)?.summary;
+  }
+
   /** Returns the nodes holding a pod with pod (anti-)affinity. [CACHE5] */
   havePodsWithAffinityList(): readonly NodeInfo[] {
     return [...this.withAffinity].filter((ni) => ni.node);

@@ -202,6 +202,8 @@ export interface NodeInfoLister {
   /** Returns every node with a Node object, zones interleaved (the cache's node tree order). */
   list(): readonly NodeInfo[];
   get(name: string): NodeInfo | undefined;
+  /** Returns an image's size and how many nodes hold it, if any does (the cache's imageStates). */
+  imageState?(name: string): ImageStateSummary | undefined;
   /** Returns the nodes holding a pod with pod (anti-)affinity (HavePodsWithAffinityList). */
   havePodsWithAffinityList?(): readonly NodeInfo[];
   /** Returns the nodes holding a pod with required anti-affinity (HavePodsWithRequiredAntiAffinityList). */
