@@ -11,17 +11,13 @@ describe('SchedulerCache', () => {
     const p = makePod({ name: 'a', cpu: '1', memory: '1Gi' });
     cache.assumePod(p, 'n1');
     const ni = cache.get('n1');
-    expect([ni?.requested.milliCPU, ni?.pods.size, cache.isAssumed(p.key)]).toEqual([
-      1000,
-      1,
-      true,
-    ]);
+    expect([ni?.requestedMilliCPU, ni?.pods.size, cache.isAssumed(p.key)]).toEqual([1000, 1, true]);
     const bound = newPodInfo({
       ...p.pod,
       spec: { ...p.pod.spec, containers: p.pod.spec?.containers ?? [], nodeName: 'n1' },
     });
     cache.addPod(bound);
-    expect([ni?.requested.milliCPU, ni?.pods.size, cache.isAssumed(p.key)]).toEqual([
+    expect([ni?.requestedMilliCPU, ni?.pods.size, cache.isAssumed(p.key)]).toEqual([
       1000,
       1,
       false,
@@ -29,7 +25,7 @@ describe('SchedulerCache', () => {
     const q = makePod({ name: 'b', cpu: '500m' });
     cache.assumePod(q, 'n1');
     cache.forgetPod(q.key);
-    expect([ni?.requested.milliCPU, ni?.nonZeroRequested.memory]).toEqual([1000, 1024 ** 3]);
+    expect([ni?.requestedMilliCPU, ni?.nonZeroRequestedMemory]).toEqual([1000, 1024 ** 3]);
   });
 
   it('keeps pods of a deleted node until they go, and lists only existing nodes', () => {

@@ -168,18 +168,18 @@ export function nodeScorer(
   const isCpu = resources.map((r) => r.name === 'cpu');
   const isMemory = resources.map((r) => r.name === 'memory');
   return (pod, node) => {
-    const nodeReq = useRequested ? node.requested : node.nonZeroRequested;
     const podReq = useRequested ? pod.requests : pod.nonZeroRequests;
-    const nodeAlloc = node.allocatable;
     for (let i = 0; i < isCpu.length; i++) {
       let alloc = 0;
       let req = 0;
       if (isCpu[i]) {
-        alloc = nodeAlloc.milliCPU;
-        req = nodeReq.milliCPU + podReq.milliCPU;
+        alloc = node.allocatableMilliCPU;
+        const used = useRequested ? node.requestedMilliCPU : node.nonZeroRequestedMilliCPU;
+        req = used + podReq.milliCPU;
       } else if (isMemory[i]) {
-        alloc = nodeAlloc.memory;
-        req = nodeReq.memory + podReq.memory;
+        alloc = node.allocatableMemory;
+        const used = useRequested ? node.requestedMemory : node.nonZeroRequestedMemory;
+        req = used + podReq.memory;
       }
       allocatable[i] = alloc;
       requested[i] = alloc === 0 ? 0 : req;

@@ -122,12 +122,12 @@ export function calPreFilterState(
   const ns = pod.pod.metadata?.namespace ?? '';
   for (const ni of allNodes) {
     const node = ni.node;
-    if (!node || !nodeLabelsMatchSpreadConstraints(node.metadata?.labels, constraints)) continue;
+    if (!node || !nodeLabelsMatchSpreadConstraints(ni.labels, constraints)) continue;
     // This visits every node: an index loop, no closure per node.
     for (let i = 0; i < constraints.length; i++) {
       const c = constraints[i] as SpreadConstraint;
       if (!matchNodeInclusionPolicies(c, pod, node, required)) continue;
-      const value = labelValue(node.metadata?.labels, c.topologyKey) ?? '';
+      const value = labelValue(ni.labels, c.topologyKey) ?? '';
       const counts = tpValueToMatchNum[i] as Map<string, number>;
       counts.set(value, (counts.get(value) ?? 0) + countPodsMatchSelector(ni, c, ns));
     }
@@ -149,7 +149,7 @@ export function minMatchNum(s: PreFilterState, i: number, minDomains: number): n
 
 /** Admits a node when no constraint's skew would exceed maxSkew. [PTS7] */
 export function filterSpread(s: PreFilterState, pod: PodInfo, node: NodeInfo): Status {
-  const labels = node.node?.metadata?.labels;
+  const labels = node.labels;
   for (let i = 0; i < s.constraints.length; i++) {
     const c = s.constraints[i] as SpreadConstraint;
     const tpVal = labelValue(labels, c.topologyKey);

@@ -54,7 +54,7 @@ export function calPreScoreState(
   const domains = constraints.map(() => new Set<string>());
   // This visits every feasible node: index loops, no closure per node.
   for (const ni of filteredNodes) {
-    const labels = ni.node?.metadata?.labels;
+    const labels = ni.labels;
     if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, constraints)) {
       s.ignoredNodes.add(ni.name);
       continue;
@@ -91,7 +91,7 @@ function countDomains(
   const ns = pod.pod.metadata?.namespace ?? '';
   for (const ni of allNodes) {
     const node = ni.node;
-    const labels = node?.metadata?.labels;
+    const labels = ni.labels;
     if (!node) continue;
     if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) continue;
     for (let i = 0; i < s.constraints.length; i++) {
@@ -108,7 +108,7 @@ function countDomains(
 /** Scores a node by the matching pods in its domains. [PTS8] */
 export function scoreSpread(s: PreScoreState, pod: PodInfo, node: NodeInfo): number {
   if (s.ignoredNodes.size > 0 && s.ignoredNodes.has(node.name)) return 0;
-  const labels = node.node?.metadata?.labels;
+  const labels = node.labels;
   const ns = pod.pod.metadata?.namespace ?? '';
   let score = 0;
   for (let i = 0; i < s.constraints.length; i++) {

@@ -31,7 +31,7 @@ const PRE_SCORE_KEY = `PreScore${TaintToleration}`;
 /** Filters out nodes with an untolerated NoSchedule or NoExecute taint. */
 export function filterTaints(pod: PodInfo, node: NodeInfo): Status {
   const taint = findMatchingUntoleratedTaint(
-    node.node?.spec?.taints,
+    node.taints,
     pod.pod.spec?.tolerations,
     doNotScheduleTaint,
   );
@@ -77,7 +77,7 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
     },
     score(state, pod, node) {
       // Most nodes have no taints: answer them without reading the cycle state.
-      const taints = node.node?.spec?.taints;
+      const taints = node.taints;
       if (!taints || taints.length === 0) return 0;
       const tolerations =
         state.read<Toleration[]>(PRE_SCORE_KEY) ??
