@@ -28,6 +28,23 @@ describe('SchedulerCache', () => {
     expect([ni?.requestedMilliCPU, ni?.nonZeroRequestedMemory]).toEqual([1000, 1024 ** 3]);
   });
 
+  it('lets a forgotten node keep its numbers while a new node reuses its row', () => {
+    const cache = new SchedulerCache();
+    cache.setNode(makeNode('n1', { cpu: '2' }));
+    const old = cache.get('n1');
+    cache.assumePod(makePod({ name: 'a', cpu: '1' }), 'n1');
+    cache.removePod(makePod({ name: 'a' }).key);
+    cache.assumePod(makePod({ name: 'b', cpu: '500m' }), 'n1');
+    cache.removeNode('n1');
+    cache.removePod(makePod({ name: 'b' }).key);
+    for (let i = 0; i < 100; i++) cache.setNode(makeNode(`m${i}`, { cpu: '8' }));
+    cache.assumePod(makePod({ name: 'c', cpu: '3' }), 'm0');
+    expect([old?.allocatableMilliCPU, old?.requestedMilliCPU, old?.numPods]).toEqual([2000, 0, 0]);
+    expect([cache.get('m0')?.requestedMilliCPU, cache.get('m99')?.allocatableMilliCPU]).toEqual([
+      3000, 8000,
+    ]);
+  });
+
   it('keeps pods of a deleted node until they go, and lists only existing nodes', () => {
     const cache = new SchedulerCache();
     cache.setNode(makeNode('n1'));

@@ -3,6 +3,18 @@ import type { Node, Pod, Taint } from '../../api/types';
 import { HostPortInfo, hostPorts } from './hostPorts';
 import type { PodInfo } from './podInfo';
 import { nodeAllocatable } from './resource';
+import {
+  ALLOCATABLE_MEMORY,
+  ALLOCATABLE_MILLI_CPU,
+  ALLOWED_POD_NUMBER,
+  AmountSlab,
+  NON_ZERO_MEMORY,
+  NON_ZERO_MILLI_CPU,
+  NUM_PODS,
+  REQUESTED_MEMORY,
+  REQUESTED_MILLI_CPU,
+  ROW,
+} from './amountSlab';
 
 // framework.NodeInfo: one node plus the sums of what its pods request, kept incrementally so a
 // pod event costs O(1) and a scheduling cycle reads a node in O(1).
@@ -33,16 +45,6 @@ function labelIndexKeys(r: Requirement): readonly string[] {
   return keys;
 }
 
-// Where NodeInfo keeps each amount in its array.
-const ALLOCATABLE_MILLI_CPU = 0;
-const ALLOCATABLE_MEMORY = 1;
-const ALLOWED_POD_NUMBER = 2;
-const REQUESTED_MILLI_CPU = 3;
-const REQUESTED_MEMORY = 4;
-const NON_ZERO_MILLI_CPU = 5;
-const NON_ZERO_MEMORY = 6;
-const NUM_PODS = 7;
-
 function* concat<T>(sets: readonly Set<T>[]): Iterable<T> {
   for (const set of sets) yield* set;
 }
@@ -56,10 +58,10 @@ export class NodeInfo {
   #taints: readonly Taint[] | undefined;
   #unschedulable = false;
   readonly pods = new Map<string, PodInfo>();
-  // Allocatable, Requested and NonZeroRequested, and the pod count, unboxed in one array: Filter
-  // and Score read them on every node of every cycle, and as object fields byte counts (beyond
-  // small integers) would each be a separate heap number to fetch.
-  readonly #amounts = new Float64Array(8);
+  // Allocatable, Requested and NonZeroRequested, and the pod count: a row of the cache's slab,
+  // or of one of its own (amountSlab.ts).
+  #slab: AmountSlab;
+  #row: number;
   /** Bumped on every change, as NodeInfo.Generation. */
   generation = 0;
   /** Pod count per priority, so preemption asks "any lower-priority pod?" without a scan. */
@@ -83,7 +85,14 @@ export class NodeInfo {
   private memoKey1: string | undefined;
   private memoCount1 = 0;
 
-  constructor(readonly name: string) {}
+  /** Makes a node's record; the cache passes its slab so that its nodes' numbers sit together. */
+  constructor(
+    readonly name: string,
+    slab: AmountSlab = new AmountSlab(1),
+  ) {
+    this.#slab = slab;
+    this.#row = slab.alloc();
+  }
 
   /** Undefined for a node the cache has pods for but has not seen (or has seen deleted). */
   get node(): Node | undefined {
@@ -102,42 +111,42 @@ export class NodeInfo {
 
   /** Returns status.allocatable cpu in millicores. */
   get allocatableMilliCPU(): number {
-    return this.#amounts[ALLOCATABLE_MILLI_CPU] as number;
+    return this.#slab.data[this.#row + ALLOCATABLE_MILLI_CPU] as number;
   }
 
   /** Returns status.allocatable memory in bytes. */
   get allocatableMemory(): number {
-    return this.#amounts[ALLOCATABLE_MEMORY] as number;
+    return this.#slab.data[this.#row + ALLOCATABLE_MEMORY] as number;
   }
 
   /** Returns status.allocatable pods (AllowedPodNumber). */
   get allowedPodNumber(): number {
-    return this.#amounts[ALLOWED_POD_NUMBER] as number;
+    return this.#slab.data[this.#row + ALLOWED_POD_NUMBER] as number;
   }
 
   /** Returns Σ CPU requests of the pods here (filtering). */
   get requestedMilliCPU(): number {
-    return this.#amounts[REQUESTED_MILLI_CPU] as number;
+    return this.#slab.data[this.#row + REQUESTED_MILLI_CPU] as number;
   }
 
   /** Returns Σ memory requests of the pods here (filtering). */
   get requestedMemory(): number {
-    return this.#amounts[REQUESTED_MEMORY] as number;
+    return this.#slab.data[this.#row + REQUESTED_MEMORY] as number;
   }
 
   /** Returns Σ CPU requests with 100m for absent ones (scoring). */
   get nonZeroRequestedMilliCPU(): number {
-    return this.#amounts[NON_ZERO_MILLI_CPU] as number;
+    return this.#slab.data[this.#row + NON_ZERO_MILLI_CPU] as number;
   }
 
   /** Returns Σ memory requests with 200Mi for absent ones (scoring). */
   get nonZeroRequestedMemory(): number {
-    return this.#amounts[NON_ZERO_MEMORY] as number;
+    return this.#slab.data[this.#row + NON_ZERO_MEMORY] as number;
   }
 
   /** Returns the number of pods here (len(Pods)). */
   get numPods(): number {
-    return this.#amounts[NUM_PODS] as number;
+    return this.#slab.data[this.#row + NUM_PODS] as number;
   }
 
   /** Returns node.spec.unschedulable (cordoned). */
@@ -149,9 +158,10 @@ export class NodeInfo {
   setNode(node: Node): void {
     this.#setNode(node);
     const a = nodeAllocatable(node);
-    this.#amounts[ALLOCATABLE_MILLI_CPU] = a.milliCPU;
-    this.#amounts[ALLOCATABLE_MEMORY] = a.memory;
-    this.#amounts[ALLOWED_POD_NUMBER] = a.pods;
+    const data = this.#slab.data;
+    data[this.#row + ALLOCATABLE_MILLI_CPU] = a.milliCPU;
+    data[this.#row + ALLOCATABLE_MEMORY] = a.memory;
+    data[this.#row + ALLOWED_POD_NUMBER] = a.pods;
     this.generation++;
   }
 
@@ -206,9 +216,9 @@ export class NodeInfo {
   }
 
   #addRequests(pi: PodInfo, sign: 1 | -1): void {
-    const amounts = this.#amounts;
+    const data = this.#slab.data;
     const add = (i: number, r: number): void => {
-      amounts[i] = (amounts[i] as number) + sign * r;
+      data[this.#row + i] = (data[this.#row + i] as number) + sign * r;
     };
     add(REQUESTED_MILLI_CPU, pi.requests.milliCPU);
     add(REQUESTED_MEMORY, pi.requests.memory);
@@ -278,11 +288,25 @@ export class NodeInfo {
     return false;
   }
 
+  /**
+   * Moves the numbers out of the cache's slab into one of the node's own, freeing the row: the
+   * cache forgets the node, but a cycle or a preemption in flight may still read it.
+   */
+  detach(): void {
+    const own = new AmountSlab(1);
+    const row = own.alloc();
+    own.data.set(this.#slab.data.subarray(this.#row, this.#row + ROW), row);
+    this.#slab.release(this.#row);
+    this.#slab = own;
+    this.#row = row;
+  }
+
   /** Returns a copy to change in a what-if evaluation (Snapshot): preemption, nominated pods. */
   snapshot(): NodeInfo {
     const copy = new NodeInfo(this.name);
     copy.#setNode(this.#node);
-    copy.#amounts.set(this.#amounts.subarray(ALLOCATABLE_MILLI_CPU, ALLOWED_POD_NUMBER + 1));
+    const from = this.#slab.data.subarray(this.#row, this.#row + ALLOWED_POD_NUMBER + 1);
+    copy.#slab.data.set(from, copy.#row);
     copy.imageStates = this.imageStates;
     for (const pi of this.pods.values()) copy.addPod(pi);
     return copy;
