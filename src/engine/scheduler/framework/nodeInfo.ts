@@ -2,6 +2,7 @@ import { matches, type Labels, type Requirement } from '../../api/labels';
 import type { Node, Pod, Taint } from '../../api/types';
 import { HostPortInfo, hostPorts } from './hostPorts';
 import type { PodInfo } from './podInfo';
+import { PodLabelIndex } from './podLabelIndex';
 import { nodeAllocatable } from './resource';
 import {
   ALLOCATABLE_MEMORY,
@@ -37,18 +38,6 @@ export function podWithRequiredAntiAffinity(pod: Pod): boolean {
   return (terms ?? []).length > 0;
 }
 
-// Selectors are compiled once per cycle and read on every node: their index keys are built once.
-const indexKeys = new WeakMap<Requirement, readonly string[]>();
-function labelIndexKeys(r: Requirement): readonly string[] {
-  let keys = indexKeys.get(r);
-  if (!keys) indexKeys.set(r, (keys = r.values.map((v) => `${r.key}=${v}`)));
-  return keys;
-}
-
-function* concat<T>(sets: readonly Set<T>[]): Iterable<T> {
-  for (const set of sets) yield* set;
-}
-
 /** A node and the pods the scheduler believes run on it (bound or assumed). */
 export class NodeInfo {
   #node: Node | undefined;
@@ -74,8 +63,7 @@ export class NodeInfo {
   readonly podsWithAffinity = new Map<string, PodInfo>();
   /** Pods here with required pod anti-affinity, by key (PodsWithRequiredAntiAffinity). */
   readonly podsWithRequiredAntiAffinity = new Map<string, PodInfo>();
-  /** Pods here by "key=value" label, so counting a selector's pods skips the others. */
-  private readonly byLabel = new Map<string, Set<PodInfo>>();
+  private readonly byLabel = new PodLabelIndex();
   // countMatching's memo: the last two keys counted here and their counts, valid for one
   // generation. Plain fields rather than a map: they are read on every feasible node of every
   // cycle, and a map would be one more object to fetch from memory each time.
@@ -186,11 +174,7 @@ export class NodeInfo {
     for (const p of hostPorts(pi.pod)) this.usedPorts.add(p);
     if (podWithAffinity(pi.pod)) this.podsWithAffinity.set(pi.key, pi);
     if (podWithRequiredAntiAffinity(pi.pod)) this.podsWithRequiredAntiAffinity.set(pi.key, pi);
-    for (const [k, v] of Object.entries(pi.pod.metadata?.labels ?? {})) {
-      let set = this.byLabel.get(`${k}=${v}`);
-      if (!set) this.byLabel.set(`${k}=${v}`, (set = new Set()));
-      set.add(pi);
-    }
+    this.byLabel.add(pi);
     this.generation++;
   }
 
@@ -206,11 +190,7 @@ export class NodeInfo {
     for (const p of hostPorts(pi.pod)) this.usedPorts.remove(p);
     this.podsWithAffinity.delete(key);
     this.podsWithRequiredAntiAffinity.delete(key);
-    for (const [k, v] of Object.entries(pi.pod.metadata?.labels ?? {})) {
-      const set = this.byLabel.get(`${k}=${v}`);
-      set?.delete(pi);
-      if (set?.size === 0) this.byLabel.delete(`${k}=${v}`);
-    }
+    this.byLabel.remove(pi);
     this.generation++;
     return true;
   }
@@ -232,28 +212,7 @@ export class NodeInfo {
    * selective In/= requirement, or every pod when it has none. Callers still match each one.
    */
   podsMaybeMatching(requirements: readonly Requirement[]): Iterable<PodInfo> {
-    let best: Iterable<PodInfo> | undefined;
-    let bestSize = Infinity;
-    for (const r of requirements) {
-      if (r.operator !== 'In' && r.operator !== 'Equals') continue;
-      const keys = labelIndexKeys(r);
-      if (keys.length === 1) {
-        const set = this.byLabel.get(keys[0] as string);
-        if (!set) return [];
-        if (set.size < bestSize) {
-          best = set;
-          bestSize = set.size;
-        }
-        continue;
-      }
-      const sets = keys.flatMap((k) => this.byLabel.get(k) ?? []);
-      const size = sets.reduce((n, set) => n + set.size, 0);
-      if (size < bestSize) {
-        best = concat(sets);
-        bestSize = size;
-      }
-    }
-    return best ?? this.pods.values();
+    return this.byLabel.candidates(requirements) ?? this.pods.values();
   }
 
   /**
