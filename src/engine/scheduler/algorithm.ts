@@ -64,7 +64,9 @@ export function selectHost(scores: readonly NodePluginScores[], rng: Rng): strin
   let max = first.total;
   let selected = first.name;
   let count = 1;
-  for (const ns of scores.slice(1)) {
+  // An index loop: this runs once per pod over hundreds of nodes, and slice(1) would copy them.
+  for (let i = 1; i < scores.length; i++) {
+    const ns = scores[i] as NodePluginScores;
     if (ns.total > max) {
       max = ns.total;
       selected = ns.name;
