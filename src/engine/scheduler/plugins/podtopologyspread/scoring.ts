@@ -89,12 +89,16 @@ function countDomains(
 ): void {
   const required = requiredNodeAffinity(pod.pod);
   const ns = pod.pod.metadata?.namespace ?? '';
+  // Only constraints with domains to fill (not hostname) need a look at each of the nodes.
+  const toCount: number[] = [];
+  s.topologyValueToPodCounts.forEach((counts, i) => counts.size > 0 && toCount.push(i));
   for (const ni of allNodes) {
     const node = ni.node;
     const labels = ni.labels;
     if (!node) continue;
     if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) continue;
-    for (let i = 0; i < s.constraints.length; i++) {
+    for (let k = 0; k < toCount.length; k++) {
+      const i = toCount[k] as number;
       const c = s.constraints[i] as SpreadConstraint;
       const counts = s.topologyValueToPodCounts[i] as Map<string, number>;
       const value = labelValue(labels, c.topologyKey) ?? '';
