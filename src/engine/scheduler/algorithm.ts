@@ -2,7 +2,8 @@ import type { Rng } from '../rng/rng';
 import type { CycleState } from './framework/cycleState';
 import type { Diagnosis } from './framework/fitError';
 import { newDiagnosis } from './framework/fitError';
-import type { Framework, NodePluginScores } from './framework/framework';
+import type { Framework } from './framework/framework';
+import type { NodePluginScores } from './framework/runScore';
 import type { NodeInfo, NodeInfoLister } from './framework/nodeInfo';
 import type { PodInfo } from './framework/podInfo';
 import { Status, asStatus } from './framework/status';
@@ -63,7 +64,9 @@ export function selectHost(scores: readonly NodePluginScores[], rng: Rng): strin
   let max = first.total;
   let selected = first.name;
   let count = 1;
-  for (const ns of scores.slice(1)) {
+  // An index loop: this runs once per pod over hundreds of nodes, and slice(1) would copy them.
+  for (let i = 1; i < scores.length; i++) {
+    const ns = scores[i] as NodePluginScores;
     if (ns.total > max) {
       max = ns.total;
       selected = ns.name;

@@ -11,17 +11,13 @@ describe('SchedulerCache', () => {
     const p = makePod({ name: 'a', cpu: '1', memory: '1Gi' });
     cache.assumePod(p, 'n1');
     const ni = cache.get('n1');
-    expect([ni?.requested.milliCPU, ni?.pods.size, cache.isAssumed(p.key)]).toEqual([
-      1000,
-      1,
-      true,
-    ]);
+    expect([ni?.requestedMilliCPU, ni?.pods.size, cache.isAssumed(p.key)]).toEqual([1000, 1, true]);
     const bound = newPodInfo({
       ...p.pod,
       spec: { ...p.pod.spec, containers: p.pod.spec?.containers ?? [], nodeName: 'n1' },
     });
     cache.addPod(bound);
-    expect([ni?.requested.milliCPU, ni?.pods.size, cache.isAssumed(p.key)]).toEqual([
+    expect([ni?.requestedMilliCPU, ni?.pods.size, cache.isAssumed(p.key)]).toEqual([
       1000,
       1,
       false,
@@ -29,7 +25,24 @@ describe('SchedulerCache', () => {
     const q = makePod({ name: 'b', cpu: '500m' });
     cache.assumePod(q, 'n1');
     cache.forgetPod(q.key);
-    expect([ni?.requested.milliCPU, ni?.nonZeroRequested.memory]).toEqual([1000, 1024 ** 3]);
+    expect([ni?.requestedMilliCPU, ni?.nonZeroRequestedMemory]).toEqual([1000, 1024 ** 3]);
+  });
+
+  it('lets a forgotten node keep its numbers while a new node reuses its row', () => {
+    const cache = new SchedulerCache();
+    cache.setNode(makeNode('n1', { cpu: '2' }));
+    const old = cache.get('n1');
+    cache.assumePod(makePod({ name: 'a', cpu: '1' }), 'n1');
+    cache.removePod(makePod({ name: 'a' }).key);
+    cache.assumePod(makePod({ name: 'b', cpu: '500m' }), 'n1');
+    cache.removeNode('n1');
+    cache.removePod(makePod({ name: 'b' }).key);
+    for (let i = 0; i < 100; i++) cache.setNode(makeNode(`m${i}`, { cpu: '8' }));
+    cache.assumePod(makePod({ name: 'c', cpu: '3' }), 'm0');
+    expect([old?.allocatableMilliCPU, old?.requestedMilliCPU, old?.numPods]).toEqual([2000, 0, 0]);
+    expect([cache.get('m0')?.requestedMilliCPU, cache.get('m99')?.allocatableMilliCPU]).toEqual([
+      3000, 8000,
+    ]);
   });
 
   it('keeps pods of a deleted node until they go, and lists only existing nodes', () => {

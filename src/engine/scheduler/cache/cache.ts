@@ -1,5 +1,6 @@
 import type { Node } from '../../api/types';
 import type { ImageStateSummary, NodeInfoLister } from '../framework/nodeInfo';
+import { AmountSlab } from '../framework/amountSlab';
 import { NodeInfo } from '../framework/nodeInfo';
 import type { PodInfo } from '../framework/podInfo';
 import { NodeTree } from './nodeTree';
@@ -28,6 +29,7 @@ interface ImageState {
 /** The scheduler's view of nodes and the pods placed on them. */
 export class SchedulerCache implements NodeInfoLister {
   private readonly nodes = new Map<string, NodeInfo>();
+  private slab = new AmountSlab();
   private tree = new NodeTree();
   private readonly podStates = new Map<string, PodState>();
   private readonly assumed = new Set<string>();
@@ -51,6 +53,11 @@ export class SchedulerCache implements NodeInfoLister {
   get(name: string): NodeInfo | undefined {
     const ni = this.nodes.get(name);
     return ni?.node ? ni : undefined;
+  }
+
+  /** Returns an image's state, if some node holds it. [CACHE4] */
+  imageState(name: string): ImageStateSummary | undefined {
+    return this.imageStates.get(name)?.summary;
   }
 
   /** Returns the nodes holding a pod with pod (anti-)affinity. [CACHE5] */
@@ -97,7 +104,7 @@ export class SchedulerCache implements NodeInfoLister {
     if (!ni) return;
     if (ni.node) this.removeImageStates(ni.node);
     ni.removeNode();
-    if (ni.pods.size === 0) this.nodes.delete(name);
+    if (ni.pods.size === 0) this.forget(ni);
     this.tree.remove(name);
   }
 
@@ -130,7 +137,7 @@ export class SchedulerCache implements NodeInfoLister {
     const ni = this.nodes.get(st.nodeName);
     ni?.removePod(key);
     if (ni) this.trackAffinity(ni);
-    if (ni && !ni.node && ni.pods.size === 0) this.nodes.delete(st.nodeName);
+    if (ni && !ni.node && ni.pods.size === 0) this.forget(ni);
     this.podStates.delete(key);
     this.assumed.delete(key);
   }
@@ -144,6 +151,13 @@ export class SchedulerCache implements NodeInfoLister {
     this.withAffinity.clear();
     this.withRequiredAntiAffinity.clear();
     this.tree = new NodeTree();
+    // The forgotten nodes keep the old slab; new ones start a fresh one.
+    this.slab = new AmountSlab();
+  }
+
+  private forget(ni: NodeInfo): void {
+    this.nodes.delete(ni.name);
+    ni.detach();
   }
 
   private place(pod: PodInfo, nodeName: string): void {
@@ -196,7 +210,7 @@ export class SchedulerCache implements NodeInfoLister {
   private nodeInfo(name: string): NodeInfo {
     let ni = this.nodes.get(name);
     if (!ni) {
-      ni = new NodeInfo(name);
+      ni = new NodeInfo(name, this.slab);
       this.nodes.set(name, ni);
     }
     return ni;

@@ -18,12 +18,14 @@ import type {
   SchedulerServices,
   ScorePlugin,
 } from './interface';
-import { MAX_NODE_SCORE, eventMatches } from './interface';
+import { eventMatches } from './interface';
 import type { NodeInfo, NodeInfoLister } from './nodeInfo';
 import type { NodeToStatus } from './nodeToStatus';
 import type { PodInfo } from './podInfo';
 import { SUCCESS, Status } from './status';
 import { runPreFilterPlugins, type PreFilterRun } from './runPreFilter';
+import type { NodePluginScores, WeightedScorePlugin } from './runScore';
+import { runScorePlugins } from './runScore';
 import { addNominatedPods } from './nominatedPods';
 import { runPreFilterExtensions } from './preFilterExtensions';
 
@@ -53,15 +55,6 @@ export type Registry = Readonly<Record<string, PluginFactory>>;
 /** Decorates each plugin as it is built (results recording); gets the plugin's score weight. */
 export type PluginWrapper = (plugin: AnyPlugin, weight: number) => AnyPlugin;
 
-/**
- * A node's total weighted score (framework.NodePluginScores). Per-plugin scores are recorded by
- * the results wrapper when the scheduler view wants them, not carried here.
- */
-export interface NodePluginScores {
-  name: string;
-  total: number;
-}
-
 /** Runs a profile's plugins. */
 export class Framework implements Handle {
   readonly plugins: AnyPlugin[] = [];
@@ -72,8 +65,9 @@ export class Framework implements Handle {
   private readonly filter: FilterPlugin[] = [];
   private readonly postFilter: PostFilterPlugin[] = [];
   private readonly preScore: PreScorePlugin[] = [];
-  private readonly score: { plugin: ScorePlugin; weight: number }[] = [];
+  private readonly score: WeightedScorePlugin[] = [];
   private readonly bind: BindPlugin[] = [];
+  private readonly scratchScores: NodeScore[] = [];
 
   constructor(
     readonly profile: Profile,
@@ -250,34 +244,9 @@ export class Framework implements Handle {
     return SUCCESS;
   }
 
-  /**
-   * Scores, normalizes and weights every feasible node. [FW2] This runs for hundreds of nodes per
-   * pod, so raw scores go into one number array per plugin; only plugins that normalize get the
-   * NodeScore objects their NormalizeScore edits.
-   */
+  /** Scores, normalizes and weights every feasible node; see runScore.ts. */
   runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): NodePluginScores[] {
-    const n = nodes.length;
-    const out: NodePluginScores[] = new Array<NodePluginScores>(n);
-    for (let i = 0; i < n; i++) out[i] = { name: (nodes[i] as NodeInfo).name, total: 0 };
-    const raw: number[] = new Array<number>(n);
-    for (const { plugin, weight } of this.score) {
-      if (state.skipScorePlugins.has(plugin.name)) continue;
-      for (let i = 0; i < n; i++) raw[i] = plugin.score(state, pod, nodes[i] as NodeInfo);
-      if (plugin.normalizeScore) {
-        const list: NodeScore[] = out.map((ns, i) => ({ name: ns.name, score: raw[i] as number }));
-        plugin.normalizeScore(state, pod, list);
-        for (let i = 0; i < n; i++) raw[i] = (list[i] as NodeScore).score;
-      }
-      for (let i = 0; i < n; i++) {
-        const score = raw[i] as number;
-        if (score > MAX_NODE_SCORE || score < 0)
-          throw new Error(
-            `plugin "${plugin.name}" returns an invalid score ${score}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`,
-          );
-        (out[i] as NodePluginScores).total += score * weight;
-      }
-    }
-    return out;
+    return runScorePlugins(this.score, state, pod, nodes, this.scratchScores);
   }
 
   /** Runs Bind plugins until one binds (or rejects). */

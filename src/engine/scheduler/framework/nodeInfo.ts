@@ -1,9 +1,21 @@
-import type { Requirement } from '../../api/labels';
-import type { Node, Pod } from '../../api/types';
+import { matches, type Labels, type Requirement } from '../../api/labels';
+import type { Node, Pod, Taint } from '../../api/types';
 import { HostPortInfo, hostPorts } from './hostPorts';
 import type { PodInfo } from './podInfo';
-import type { Allocatable, Resource } from './resource';
-import { add, nodeAllocatable, subtract, zeroResource } from './resource';
+import { PodLabelIndex } from './podLabelIndex';
+import { nodeAllocatable } from './resource';
+import {
+  ALLOCATABLE_MEMORY,
+  ALLOCATABLE_MILLI_CPU,
+  ALLOWED_POD_NUMBER,
+  AmountSlab,
+  NON_ZERO_MEMORY,
+  NON_ZERO_MILLI_CPU,
+  NUM_PODS,
+  REQUESTED_MEMORY,
+  REQUESTED_MILLI_CPU,
+  ROW,
+} from './amountSlab';
 
 // framework.NodeInfo: one node plus the sums of what its pods request, kept incrementally so a
 // pod event costs O(1) and a scheduling cycle reads a node in O(1).
@@ -26,28 +38,19 @@ export function podWithRequiredAntiAffinity(pod: Pod): boolean {
   return (terms ?? []).length > 0;
 }
 
-// Selectors are compiled once per cycle and read on every node: their index keys are built once.
-const indexKeys = new WeakMap<Requirement, readonly string[]>();
-function labelIndexKeys(r: Requirement): readonly string[] {
-  let keys = indexKeys.get(r);
-  if (!keys) indexKeys.set(r, (keys = r.values.map((v) => `${r.key}=${v}`)));
-  return keys;
-}
-
-function* concat<T>(sets: readonly Set<T>[]): Iterable<T> {
-  for (const set of sets) yield* set;
-}
-
 /** A node and the pods the scheduler believes run on it (bound or assumed). */
 export class NodeInfo {
-  /** Undefined for a node the cache has pods for but has not seen (or has seen deleted). */
-  node: Node | undefined;
+  #node: Node | undefined;
+  // What Filter and Score read of the node on every node of every cycle, copied out of the Node
+  // object when it is set: one object fetched from memory instead of three or four.
+  #labels: Labels;
+  #taints: readonly Taint[] | undefined;
+  #unschedulable = false;
   readonly pods = new Map<string, PodInfo>();
-  /** Σ requests of the pods here (filtering). */
-  readonly requested: Resource = zeroResource();
-  /** Σ requests with 100m / 200Mi defaults (scoring). */
-  readonly nonZeroRequested: Resource = zeroResource();
-  allocatable: Allocatable = { milliCPU: 0, memory: 0, pods: 0 };
+  // Allocatable, Requested and NonZeroRequested, and the pod count: a row of the cache's slab,
+  // or of one of its own (amountSlab.ts).
+  #slab: AmountSlab;
+  #row: number;
   /** Bumped on every change, as NodeInfo.Generation. */
   generation = 0;
   /** Pod count per priority, so preemption asks "any lower-priority pod?" without a scan. */
@@ -60,38 +63,118 @@ export class NodeInfo {
   readonly podsWithAffinity = new Map<string, PodInfo>();
   /** Pods here with required pod anti-affinity, by key (PodsWithRequiredAntiAffinity). */
   readonly podsWithRequiredAntiAffinity = new Map<string, PodInfo>();
-  /** Pods here by "key=value" label, so counting a selector's pods skips the others. */
-  private readonly byLabel = new Map<string, Set<PodInfo>>();
+  private readonly byLabel = new PodLabelIndex();
+  // countMatching's memo: the last two keys counted here and their counts, valid for one
+  // generation. Plain fields rather than a map: they are read on every feasible node of every
+  // cycle, and a map would be one more object to fetch from memory each time.
+  private memoGeneration = -1;
+  private memoKey0: string | undefined;
+  private memoCount0 = 0;
+  private memoKey1: string | undefined;
+  private memoCount1 = 0;
 
-  constructor(readonly name: string) {}
+  /** Makes a node's record; the cache passes its slab so that its nodes' numbers sit together. */
+  constructor(
+    readonly name: string,
+    slab: AmountSlab = new AmountSlab(1),
+  ) {
+    this.#slab = slab;
+    this.#row = slab.alloc();
+  }
+
+  /** Undefined for a node the cache has pods for but has not seen (or has seen deleted). */
+  get node(): Node | undefined {
+    return this.#node;
+  }
+
+  /** Returns node.metadata.labels. */
+  get labels(): Labels {
+    return this.#labels;
+  }
+
+  /** Returns node.spec.taints. */
+  get taints(): readonly Taint[] | undefined {
+    return this.#taints;
+  }
+
+  /** Returns status.allocatable cpu in millicores. */
+  get allocatableMilliCPU(): number {
+    return this.#slab.data[this.#row + ALLOCATABLE_MILLI_CPU] as number;
+  }
+
+  /** Returns status.allocatable memory in bytes. */
+  get allocatableMemory(): number {
+    return this.#slab.data[this.#row + ALLOCATABLE_MEMORY] as number;
+  }
+
+  /** Returns status.allocatable pods (AllowedPodNumber). */
+  get allowedPodNumber(): number {
+    return this.#slab.data[this.#row + ALLOWED_POD_NUMBER] as number;
+  }
+
+  /** Returns Σ CPU requests of the pods here (filtering). */
+  get requestedMilliCPU(): number {
+    return this.#slab.data[this.#row + REQUESTED_MILLI_CPU] as number;
+  }
+
+  /** Returns Σ memory requests of the pods here (filtering). */
+  get requestedMemory(): number {
+    return this.#slab.data[this.#row + REQUESTED_MEMORY] as number;
+  }
+
+  /** Returns Σ CPU requests with 100m for absent ones (scoring). */
+  get nonZeroRequestedMilliCPU(): number {
+    return this.#slab.data[this.#row + NON_ZERO_MILLI_CPU] as number;
+  }
+
+  /** Returns Σ memory requests with 200Mi for absent ones (scoring). */
+  get nonZeroRequestedMemory(): number {
+    return this.#slab.data[this.#row + NON_ZERO_MEMORY] as number;
+  }
+
+  /** Returns the number of pods here (len(Pods)). */
+  get numPods(): number {
+    return this.#slab.data[this.#row + NUM_PODS] as number;
+  }
+
+  /** Returns node.spec.unschedulable (cordoned). */
+  get unschedulable(): boolean {
+    return this.#unschedulable;
+  }
 
   /** Sets or replaces the node object. */
   setNode(node: Node): void {
-    this.node = node;
-    this.allocatable = nodeAllocatable(node);
+    this.#setNode(node);
+    const a = nodeAllocatable(node);
+    const data = this.#slab.data;
+    data[this.#row + ALLOCATABLE_MILLI_CPU] = a.milliCPU;
+    data[this.#row + ALLOCATABLE_MEMORY] = a.memory;
+    data[this.#row + ALLOWED_POD_NUMBER] = a.pods;
     this.generation++;
   }
 
   /** Forgets the node object, keeping its pods (a node deleted before its pods). */
   removeNode(): void {
-    this.node = undefined;
+    this.#setNode(undefined);
     this.generation++;
+  }
+
+  #setNode(node: Node | undefined): void {
+    this.#node = node;
+    this.#labels = node?.metadata?.labels;
+    this.#taints = node?.spec?.taints;
+    this.#unschedulable = node?.spec?.unschedulable === true;
   }
 
   /** Adds a pod's requests. */
   addPod(pi: PodInfo): void {
     this.pods.set(pi.key, pi);
     this.priorities.set(pi.priority, (this.priorities.get(pi.priority) ?? 0) + 1);
-    add(this.requested, pi.requests);
-    add(this.nonZeroRequested, pi.nonZeroRequests);
+    this.#addRequests(pi, 1);
     for (const p of hostPorts(pi.pod)) this.usedPorts.add(p);
     if (podWithAffinity(pi.pod)) this.podsWithAffinity.set(pi.key, pi);
     if (podWithRequiredAntiAffinity(pi.pod)) this.podsWithRequiredAntiAffinity.set(pi.key, pi);
-    for (const [k, v] of Object.entries(pi.pod.metadata?.labels ?? {})) {
-      let set = this.byLabel.get(`${k}=${v}`);
-      if (!set) this.byLabel.set(`${k}=${v}`, (set = new Set()));
-      set.add(pi);
-    }
+    this.byLabel.add(pi);
     this.generation++;
   }
 
@@ -103,18 +186,25 @@ export class NodeInfo {
     const n = (this.priorities.get(pi.priority) ?? 1) - 1;
     if (n === 0) this.priorities.delete(pi.priority);
     else this.priorities.set(pi.priority, n);
-    subtract(this.requested, pi.requests);
-    subtract(this.nonZeroRequested, pi.nonZeroRequests);
+    this.#addRequests(pi, -1);
     for (const p of hostPorts(pi.pod)) this.usedPorts.remove(p);
     this.podsWithAffinity.delete(key);
     this.podsWithRequiredAntiAffinity.delete(key);
-    for (const [k, v] of Object.entries(pi.pod.metadata?.labels ?? {})) {
-      const set = this.byLabel.get(`${k}=${v}`);
-      set?.delete(pi);
-      if (set?.size === 0) this.byLabel.delete(`${k}=${v}`);
-    }
+    this.byLabel.remove(pi);
     this.generation++;
     return true;
+  }
+
+  #addRequests(pi: PodInfo, sign: 1 | -1): void {
+    const data = this.#slab.data;
+    const add = (i: number, r: number): void => {
+      data[this.#row + i] = (data[this.#row + i] as number) + sign * r;
+    };
+    add(REQUESTED_MILLI_CPU, pi.requests.milliCPU);
+    add(REQUESTED_MEMORY, pi.requests.memory);
+    add(NON_ZERO_MILLI_CPU, pi.nonZeroRequests.milliCPU);
+    add(NON_ZERO_MEMORY, pi.nonZeroRequests.memory);
+    add(NUM_PODS, 1);
   }
 
   /**
@@ -122,28 +212,33 @@ export class NodeInfo {
    * selective In/= requirement, or every pod when it has none. Callers still match each one.
    */
   podsMaybeMatching(requirements: readonly Requirement[]): Iterable<PodInfo> {
-    let best: Iterable<PodInfo> | undefined;
-    let bestSize = Infinity;
-    for (const r of requirements) {
-      if (r.operator !== 'In' && r.operator !== 'Equals') continue;
-      const keys = labelIndexKeys(r);
-      if (keys.length === 1) {
-        const set = this.byLabel.get(keys[0] as string);
-        if (!set) return [];
-        if (set.size < bestSize) {
-          best = set;
-          bestSize = set.size;
-        }
-        continue;
-      }
-      const sets = keys.flatMap((k) => this.byLabel.get(k) ?? []);
-      const size = sets.reduce((n, set) => n + set.size, 0);
-      if (size < bestSize) {
-        best = concat(sets);
-        bestSize = size;
-      }
+    return this.byLabel.candidates(requirements) ?? this.pods.values();
+  }
+
+  /**
+   * Counts the pods of namespace ns, not being deleted, that the requirements select
+   * (PodTopologySpread's countPodsMatchSelector). Scoring asks every feasible node this for each
+   * pod, with the same selector for all the pods of a workload, while a cycle changes one node, so
+   * the count is remembered until the node changes. key names the namespace and requirements;
+   * comparing it is cheapest when callers pass the same string object every time.
+   */
+  countMatching(requirements: readonly Requirement[], key: string, ns: string): number {
+    if (this.memoGeneration !== this.generation) {
+      this.memoGeneration = this.generation;
+      this.memoKey0 = this.memoKey1 = undefined;
+    } else if (this.memoKey0 === key) return this.memoCount0;
+    else if (this.memoKey1 === key) return this.memoCount1;
+    let count = 0;
+    for (const pi of this.podsMaybeMatching(requirements)) {
+      const meta = pi.pod.metadata;
+      if (meta?.deletionTimestamp || (meta?.namespace ?? '') !== ns) continue;
+      if (matches(requirements, meta?.labels)) count++;
     }
-    return best ?? this.pods.values();
+    this.memoKey1 = this.memoKey0;
+    this.memoCount1 = this.memoCount0;
+    this.memoKey0 = key;
+    this.memoCount0 = count;
+    return count;
   }
 
   /** Reports whether any pod here has a priority below p. */
@@ -152,11 +247,25 @@ export class NodeInfo {
     return false;
   }
 
+  /**
+   * Moves the numbers out of the cache's slab into one of the node's own, freeing the row: the
+   * cache forgets the node, but a cycle or a preemption in flight may still read it.
+   */
+  detach(): void {
+    const own = new AmountSlab(1);
+    const row = own.alloc();
+    own.data.set(this.#slab.data.subarray(this.#row, this.#row + ROW), row);
+    this.#slab.release(this.#row);
+    this.#slab = own;
+    this.#row = row;
+  }
+
   /** Returns a copy to change in a what-if evaluation (Snapshot): preemption, nominated pods. */
   snapshot(): NodeInfo {
     const copy = new NodeInfo(this.name);
-    copy.node = this.node;
-    copy.allocatable = this.allocatable;
+    copy.#setNode(this.#node);
+    const from = this.#slab.data.subarray(this.#row, this.#row + ALLOWED_POD_NUMBER + 1);
+    copy.#slab.data.set(from, copy.#row);
     copy.imageStates = this.imageStates;
     for (const pi of this.pods.values()) copy.addPod(pi);
     return copy;
@@ -168,6 +277,8 @@ export interface NodeInfoLister {
   /** Returns every node with a Node object, zones interleaved (the cache's node tree order). */
   list(): readonly NodeInfo[];
   get(name: string): NodeInfo | undefined;
+  /** Returns an image's size and how many nodes hold it, if any does (the cache's imageStates). */
+  imageState?(name: string): ImageStateSummary | undefined;
   /** Returns the nodes holding a pod with pod (anti-)affinity (HavePodsWithAffinityList). */
   havePodsWithAffinityList?(): readonly NodeInfo[];
   /** Returns the nodes holding a pod with required anti-affinity (HavePodsWithRequiredAntiAffinityList). */

@@ -26,7 +26,8 @@ export function addNominatedPods(
   state: CycleState,
   node: NodeInfo,
 ): WithNominatedPods | Status | undefined {
-  const nominated = fh.services?.nominator.nominatedPodsForNode(node.name) ?? [];
+  const nominated = fh.services?.nominator.nominatedPodsForNode(node.name);
+  if (!nominated) return undefined;
   let out: WithNominatedPods | undefined;
   for (const np of nominated) {
     if (np.priority < pod.priority || np.key === pod.key) continue;

@@ -20,8 +20,7 @@ export const DEFAULT_MILLI_CPU_REQUEST = 100;
 /** schedutil.DefaultMemoryRequest: 200 MiB, assumed in scoring for a container without one. */
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
-/** Returns a zero resource. */
-export function zeroResource(): Resource {
+function zeroResource(): Resource {
   return { milliCPU: 0, memory: 0 };
 }
 
@@ -76,14 +75,7 @@ export function nodeAllocatable(node: Node): Allocatable {
   return { milliCPU: milliValue(a.cpu), memory: intValue(a.memory), pods: intValue(a.pods) };
 }
 
-/** Adds b into a. */
-export function add(a: Resource, b: Resource): void {
+function add(a: Resource, b: Resource): void {
   a.milliCPU += b.milliCPU;
   a.memory += b.memory;
-}
-
-/** Subtracts b from a. */
-export function subtract(a: Resource, b: Resource): void {
-  a.milliCPU -= b.milliCPU;
-  a.memory -= b.memory;
 }

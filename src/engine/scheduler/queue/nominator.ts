@@ -55,6 +55,8 @@ export class Nominator implements PodNominator {
   }
 
   nominatedPodsForNode(node: string): readonly PodInfo[] {
+    // Filter asks this for every node it visits; usually nothing is nominated anywhere.
+    if (this.byNode.size === 0) return NONE;
     return this.byNode.get(node) ?? NONE;
   }
 

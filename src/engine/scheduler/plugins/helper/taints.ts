@@ -19,12 +19,18 @@ export function toleratesTaint(t: Toleration, taint: Taint): boolean {
   }
 }
 
+// Filter runs these on every node of every cycle, and most nodes have no taints: plain index
+// loops that allocate nothing (no `?? []`, no closures).
+
 /** Reports whether any toleration tolerates the taint. */
 export function tolerationsTolerateTaint(
   tolerations: readonly Toleration[] | undefined,
   taint: Taint,
 ): boolean {
-  return (tolerations ?? []).some((t) => toleratesTaint(t, taint));
+  if (!tolerations) return false;
+  for (let i = 0; i < tolerations.length; i++)
+    if (toleratesTaint(tolerations[i] as Toleration, taint)) return true;
+  return false;
 }
 
 /** Returns the first taint passing inFilter that no toleration tolerates. */
@@ -33,9 +39,10 @@ export function findMatchingUntoleratedTaint(
   tolerations: readonly Toleration[] | undefined,
   inFilter: (t: Taint) => boolean,
 ): Taint | undefined {
-  for (const taint of taints ?? []) {
-    if (!inFilter(taint)) continue;
-    if (!tolerationsTolerateTaint(tolerations, taint)) return taint;
+  if (!taints) return undefined;
+  for (let i = 0; i < taints.length; i++) {
+    const taint = taints[i] as Taint;
+    if (inFilter(taint) && !tolerationsTolerateTaint(tolerations, taint)) return taint;
   }
   return undefined;
 }

@@ -48,6 +48,23 @@ describe('ImageLocality', () => {
     expect(score(cache, ['docker.io/library/big'], 'n1')).toBe(74);
   });
 
+  it('scores the same through the cache, which lets it skip clusters of small images [IMG-LOC2]', () => {
+    const cache = new SchedulerCache();
+    const pause = { names: ['registry.k8s.io/pause:3.10'], sizeBytes: 320_000 };
+    const big = { names: ['gcr.io/300:latest'], sizeBytes: 300 * MB };
+    cache.setNode(makeNode('n1', { images: [pause, big] }));
+    cache.setNode(makeNode('n2', { images: [pause] }));
+    const plugin = newImageLocality(undefined, { ...makeHandle(cache.list()), nodes: cache });
+    const viaCache = (images: string[], node: string): number =>
+      plugin.score(new CycleState(), makePod({ images }), cache.get(node) as NodeInfo);
+    for (const images of [
+      ['registry.k8s.io/pause:3.10'],
+      ['gcr.io/300', 'registry.k8s.io/pause:3.10'],
+    ])
+      for (const node of ['n1', 'n2'])
+        expect(viaCache(images, node)).toBe(score(cache, images, node));
+  });
+
   it('does not match a short name against the containerd-normalized one [IMG-LOC3]', () => {
     const cache = new SchedulerCache();
     const nginx = { names: ['docker.io/library/nginx:latest'], sizeBytes: 500 * MB };

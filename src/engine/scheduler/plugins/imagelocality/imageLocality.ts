@@ -1,8 +1,7 @@
 import type { Pod } from '../../../api/types';
 import type { Handle, ScorePlugin } from '../../framework/interface';
 import { MAX_NODE_SCORE } from '../../framework/interface';
-import type { ImageStateSummary, NodeInfo } from '../../framework/nodeInfo';
-import type { PodInfo } from '../../framework/podInfo';
+import type { ImageStateSummary, NodeInfo, NodeInfoLister } from '../../framework/nodeInfo';
 import { ImageLocality } from '../names';
 
 // imagelocality (v1.31): nodes that already hold a pod's images score higher, by the images'
@@ -31,23 +30,20 @@ export function scaledImageScore(state: ImageStateSummary, totalNumNodes: number
   return Math.trunc(state.size * (state.numNodes / totalNumNodes));
 }
 
-// Score runs on every feasible node: each pod version's image names are normalized once.
-const imageNames = new WeakMap<Pod, readonly string[]>();
-function podImageNames(pod: Pod): readonly string[] {
-  let names = imageNames.get(pod);
-  if (!names) {
-    const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
-    names = containers.map((c) => normalizedImageName(c.image ?? ''));
-    imageNames.set(pod, names);
-  }
-  return names;
+function podImageNames(pod: Pod): string[] {
+  const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+  return containers.map((c) => normalizedImageName(c.image ?? ''));
 }
 
-/** Sums the scaled scores of the pod's init and app container images present on the node. */
-export function sumImageScores(node: NodeInfo, pod: PodInfo, totalNumNodes: number): number {
+/** Sums the scaled scores of the images present on the node. */
+export function sumImageScores(
+  node: NodeInfo,
+  imageNames: readonly string[],
+  totalNumNodes: number,
+): number {
   let sum = 0;
-  for (const name of podImageNames(pod.pod)) {
-    const state = node.imageStates.get(name);
+  for (let i = 0; i < imageNames.length; i++) {
+    const state = node.imageStates.get(imageNames[i] as string);
     if (state) sum += scaledImageScore(state, totalNumNodes);
   }
   return sum;
@@ -60,14 +56,46 @@ export function calculatePriority(sumScores: number, numContainers: number): num
   return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
 }
 
+// What Score works out at a cycle's first node and keeps in the cycle state for the others.
+interface ScoreState {
+  imageNames: readonly string[];
+  totalNumNodes: number;
+  /** Even a node holding every image would stay under MIN_THRESHOLD: all score 0. [IMG-LOC2] */
+  allZero: boolean;
+}
+
+const SCORE_STATE_KEY = `Score${ImageLocality}`;
+
+function scoreState(pod: Pod, nodes: NodeInfoLister): ScoreState {
+  const imageNames = podImageNames(pod);
+  const totalNumNodes = nodes.list().length;
+  const allZero =
+    imageNames.length > 0 && maxSum(imageNames, nodes, totalNumNodes) <= MIN_THRESHOLD;
+  return { imageNames, totalNumNodes, allZero };
+}
+
+// The sum of a node holding all the pod's images that any node holds: no node's sum is larger,
+// since each image adds the same term everywhere. Infinity when the lister cannot tell.
+function maxSum(imageNames: readonly string[], nodes: NodeInfoLister, total: number): number {
+  if (!nodes.imageState) return Infinity;
+  let sum = 0;
+  for (const name of imageNames) {
+    const state = nodes.imageState(name);
+    if (state) sum += scaledImageScore(state, total);
+  }
+  return sum;
+}
+
 /** Builds the ImageLocality plugin. */
 export function newImageLocality(_args: unknown, handle: Handle): ScorePlugin {
   return {
     name: ImageLocality,
-    score(_state, pod, node) {
-      const total = handle.nodes.list().length;
-      const containers = podImageNames(pod.pod).length;
-      return calculatePriority(sumImageScores(node, pod, total), containers);
+    score(state, pod, node) {
+      let s = state.read<ScoreState>(SCORE_STATE_KEY);
+      if (!s) state.write(SCORE_STATE_KEY, (s = scoreState(pod.pod, handle.nodes)));
+      if (s.allZero) return 0;
+      const sum = sumImageScores(node, s.imageNames, s.totalNumNodes);
+      return calculatePriority(sum, s.imageNames.length);
     },
   };
 }

@@ -74,7 +74,7 @@ export function processNode(
 export function scoreNode(m: ScoreMap, node: NodeInfo): number {
   let score = 0;
   for (const [key, values] of m) {
-    const tv = labelValue(node.node?.metadata?.labels, key);
+    const tv = labelValue(node.labels, key);
     if (tv !== undefined) score += values.get(tv) ?? 0;
   }
   return score;

@@ -52,10 +52,17 @@ export function preferredNodeAffinity(pod: Pod): PreferredTerm[] {
 
 /** Reports whether a node satisfies the required affinity. */
 export function matchesRequired(a: RequiredNodeAffinity, node: Node): boolean {
-  const labels = node.metadata?.labels ?? {};
-  for (const [k, v] of Object.entries(a.nodeSelector ?? {})) if (labels[k] !== v) return false;
-  if (a.terms === undefined) return true;
-  return a.terms.some((t) => matchesTerm(t, node));
+  // Filter and PodTopologySpread's inclusion policy ask this of every node: nothing allocated.
+  const selector = a.nodeSelector;
+  if (selector) {
+    const labels = node.metadata?.labels;
+    for (const k in selector) if (labels?.[k] !== selector[k]) return false;
+  }
+  const terms = a.terms;
+  if (terms === undefined) return true;
+  for (let i = 0; i < terms.length; i++)
+    if (matchesTerm(terms[i] as CompiledTerm, node)) return true;
+  return false;
 }
 
 /** Sums the weights of the preferred terms a node matches. */

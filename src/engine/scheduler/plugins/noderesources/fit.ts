@@ -53,34 +53,32 @@ export interface InsufficientResource {
 /** Returns what the node lacks to hold the pod, in upstream order: pods, cpu, memory. [FIT-R1] */
 export function fitsRequest(pod: PodInfo, node: NodeInfo): InsufficientResource[] {
   const out: InsufficientResource[] = [];
-  const alloc = node.allocatable;
-  if (node.pods.size + 1 > alloc.pods) {
+  if (node.numPods + 1 > node.allowedPodNumber) {
     out.push({
       resourceName: 'pods',
       reason: REASON_TOO_MANY_PODS,
       requested: 1,
-      used: node.pods.size,
-      capacity: alloc.pods,
+      used: node.numPods,
+      capacity: node.allowedPodNumber,
     });
   }
   const req = pod.requests;
-  const used = node.requested;
-  if (req.milliCPU > 0 && req.milliCPU > alloc.milliCPU - used.milliCPU) {
+  if (req.milliCPU > 0 && req.milliCPU > node.allocatableMilliCPU - node.requestedMilliCPU) {
     out.push({
       resourceName: 'cpu',
       reason: REASON_INSUFFICIENT_CPU,
       requested: req.milliCPU,
-      used: used.milliCPU,
-      capacity: alloc.milliCPU,
+      used: node.requestedMilliCPU,
+      capacity: node.allocatableMilliCPU,
     });
   }
-  if (req.memory > 0 && req.memory > alloc.memory - used.memory) {
+  if (req.memory > 0 && req.memory > node.allocatableMemory - node.requestedMemory) {
     out.push({
       resourceName: 'memory',
       reason: REASON_INSUFFICIENT_MEMORY,
       requested: req.memory,
-      used: used.memory,
-      capacity: alloc.memory,
+      used: node.requestedMemory,
+      capacity: node.allocatableMemory,
     });
   }
   return out;
@@ -89,13 +87,11 @@ export function fitsRequest(pod: PodInfo, node: NodeInfo): InsufficientResource[
 /** Filters out nodes that cannot hold the pod's requests. */
 export function filterFit(pod: PodInfo, node: NodeInfo): Status {
   // Most nodes fit: answer them without building the list of what is lacking.
-  const alloc = node.allocatable;
   const req = pod.requests;
-  const used = node.requested;
   if (
-    node.pods.size + 1 <= alloc.pods &&
-    !(req.milliCPU > 0 && req.milliCPU > alloc.milliCPU - used.milliCPU) &&
-    !(req.memory > 0 && req.memory > alloc.memory - used.memory)
+    node.numPods + 1 <= node.allowedPodNumber &&
+    !(req.milliCPU > 0 && req.milliCPU > node.allocatableMilliCPU - node.requestedMilliCPU) &&
+    !(req.memory > 0 && req.memory > node.allocatableMemory - node.requestedMemory)
   )
     return SUCCESS;
   const lacking = fitsRequest(pod, node);

@@ -115,22 +115,38 @@ export function requestedToCapacityRatioScorer(
   };
 }
 
-/** BalancedAllocation: (1 − std-dev of the requested/allocatable fractions) × 100. */
+/**
+ * BalancedAllocation: (1 − std-dev of the requested/allocatable fractions) × 100. It runs on
+ * every feasible node, so the fractions are recomputed in a second pass rather than collected.
+ */
 export function balancedResourceScorer(
   requested: readonly number[],
   allocatable: readonly number[],
 ): number {
-  const fractions: number[] = [];
+  let count = 0;
+  let sum = 0;
+  let first = 0;
+  let second = 0;
   for (let i = 0; i < requested.length; i++) {
     const alloc = allocatable[i] as number;
-    if (alloc !== 0) fractions.push(Math.min((requested[i] as number) / alloc, 1));
+    if (alloc === 0) continue;
+    const f = Math.min((requested[i] as number) / alloc, 1);
+    if (count === 0) first = f;
+    else if (count === 1) second = f;
+    sum += f;
+    count++;
   }
   let std = 0;
-  if (fractions.length === 2) {
-    std = Math.abs(((fractions[0] as number) - (fractions[1] as number)) / 2);
-  } else if (fractions.length > 2) {
-    const mean = fractions.reduce((a, b) => a + b, 0) / fractions.length;
-    std = Math.sqrt(fractions.reduce((a, f) => a + (f - mean) ** 2, 0) / fractions.length);
+  if (count === 2) {
+    std = Math.abs((first - second) / 2);
+  } else if (count > 2) {
+    const mean = sum / count;
+    let variance = 0;
+    for (let i = 0; i < requested.length; i++) {
+      const alloc = allocatable[i] as number;
+      if (alloc !== 0) variance += (Math.min((requested[i] as number) / alloc, 1) - mean) ** 2;
+    }
+    std = Math.sqrt(variance / count);
   }
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
@@ -148,19 +164,22 @@ export function nodeScorer(
 ): (pod: PodInfo, node: NodeInfo) => number {
   const requested = new Array<number>(resources.length).fill(0);
   const allocatable = new Array<number>(resources.length).fill(0);
+  // Resolved once: the simulator models cpu and memory; any other resource has nothing allocatable.
+  const isCpu = resources.map((r) => r.name === 'cpu');
+  const isMemory = resources.map((r) => r.name === 'memory');
   return (pod, node) => {
-    const nodeReq = useRequested ? node.requested : node.nonZeroRequested;
     const podReq = useRequested ? pod.requests : pod.nonZeroRequests;
-    for (let i = 0; i < resources.length; i++) {
-      const name = (resources[i] as ResourceSpec).name;
+    for (let i = 0; i < isCpu.length; i++) {
       let alloc = 0;
       let req = 0;
-      if (name === 'cpu') {
-        alloc = node.allocatable.milliCPU;
-        req = nodeReq.milliCPU + podReq.milliCPU;
-      } else if (name === 'memory') {
-        alloc = node.allocatable.memory;
-        req = nodeReq.memory + podReq.memory;
+      if (isCpu[i]) {
+        alloc = node.allocatableMilliCPU;
+        const used = useRequested ? node.requestedMilliCPU : node.nonZeroRequestedMilliCPU;
+        req = used + podReq.milliCPU;
+      } else if (isMemory[i]) {
+        alloc = node.allocatableMemory;
+        const used = useRequested ? node.requestedMemory : node.nonZeroRequestedMemory;
+        req = used + podReq.memory;
       }
       allocatable[i] = alloc;
       requested[i] = alloc === 0 ? 0 : req;

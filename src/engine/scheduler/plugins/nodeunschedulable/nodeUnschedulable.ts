@@ -16,7 +16,7 @@ export const TAINT_NODE_UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 
 /** Filters out cordoned nodes the pod does not tolerate. */
 export function filterUnschedulable(pod: PodInfo, node: NodeInfo): Status {
-  if (!node.node?.spec?.unschedulable) return SUCCESS;
+  if (!node.unschedulable) return SUCCESS;
   const tolerates = tolerationsTolerateTaint(pod.pod.spec?.tolerations, {
     key: TAINT_NODE_UNSCHEDULABLE,
     effect: 'NoSchedule',

@@ -1,4 +1,4 @@
-import { fromLabelSelector, matches, type Requirement } from '../../../api/labels';
+import { fromLabelSelector, type Requirement } from '../../../api/labels';
 import { controllerOf } from '../../../api/owners';
 import type { Node, Pod, PodSpec } from '../../../api/types';
 import type { Listers } from '../../framework/interface';
@@ -26,6 +26,8 @@ export interface SpreadConstraint {
   maxSkew: number;
   topologyKey: string;
   selector: Selector;
+  /** The namespace and selector, by which nodes remember how many pods it selects (countMatching). */
+  countKey: string;
   minDomains: number;
   nodeAffinityPolicy: string;
   nodeTaintsPolicy: string;
@@ -42,12 +44,30 @@ export const SYSTEM_DEFAULT_CONSTRAINTS: readonly TopologySpreadConstraint[] = [
   { topologyKey: LABEL_TOPOLOGY_ZONE, whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 5 },
 ];
 
-/** Compiles the constraints with the given whenUnsatisfiable. [PTS1][PTS2] */
+// Count keys by content, so that all the pods of a workload hand nodes the same string object
+// (cheap to compare). Interning only saves time: the table is simply emptied when it grows large.
+const MAX_COUNT_KEYS = 10_000;
+const countKeys = new Map<string, string>();
+
+/** Returns the (interned) key of the pods of a namespace that a selector selects. */
+function countKey(ns: string, selector: Selector): string {
+  const key = `${ns}\u0000${JSON.stringify(selector)}`;
+  let interned = countKeys.get(key);
+  if (interned === undefined) {
+    if (countKeys.size >= MAX_COUNT_KEYS) countKeys.clear();
+    countKeys.set(key, (interned = key));
+  }
+  return interned;
+}
+
+/** Compiles the pod's constraints with the given whenUnsatisfiable. [PTS1][PTS2] */
 export function filterTopologySpreadConstraints(
   constraints: readonly TopologySpreadConstraint[],
-  podLabels: Readonly<Record<string, string>> | undefined,
+  pod: Pod,
   action: 'DoNotSchedule' | 'ScheduleAnyway',
 ): SpreadConstraint[] {
+  const podLabels = pod.metadata?.labels;
+  const ns = pod.metadata?.namespace ?? '';
   const out: SpreadConstraint[] = [];
   for (const c of constraints) {
     if (c.whenUnsatisfiable !== action) continue;
@@ -63,6 +83,7 @@ export function filterTopologySpreadConstraints(
       maxSkew: c.maxSkew,
       topologyKey: c.topologyKey,
       selector,
+      countKey: countKey(ns, selector),
       minDomains: c.minDomains ?? 1,
       nodeAffinityPolicy: c.nodeAffinityPolicy ?? 'Honor',
       nodeTaintsPolicy: c.nodeTaintsPolicy ?? 'Ignore',
@@ -90,11 +111,12 @@ export function buildDefaultConstraints(
   action: 'DoNotSchedule' | 'ScheduleAnyway',
   listers: Listers | undefined,
 ): SpreadConstraint[] {
-  const constraints = filterTopologySpreadConstraints(defaults, pod.metadata?.labels, action);
+  const constraints = filterTopologySpreadConstraints(defaults, pod, action);
   if (constraints.length === 0) return [];
   const selector = defaultSelector(pod, listers);
   if (selector.length === 0) return [];
-  return constraints.map((c) => ({ ...c, selector }));
+  const key = countKey(pod.metadata?.namespace ?? '', selector);
+  return constraints.map((c) => ({ ...c, selector, countKey: key }));
 }
 
 /** Returns the pod's own constraints for an action, or the defaults if it has none. */
@@ -105,7 +127,7 @@ export function podConstraints(
   listers: Listers | undefined,
 ): SpreadConstraint[] {
   const own = pod.spec?.topologySpreadConstraints ?? [];
-  if (own.length > 0) return filterTopologySpreadConstraints(own, pod.metadata?.labels, action);
+  if (own.length > 0) return filterTopologySpreadConstraints(own, pod, action);
   return buildDefaultConstraints(defaults, pod, action, listers);
 }
 
@@ -133,18 +155,16 @@ export function nodeLabelsMatchSpreadConstraints(
   labels: Readonly<Record<string, string>> | undefined,
   constraints: readonly SpreadConstraint[],
 ): boolean {
-  return constraints.every((c) => labelValue(labels, c.topologyKey) !== undefined);
+  for (let i = 0; i < constraints.length; i++)
+    if (labelValue(labels, (constraints[i] as SpreadConstraint).topologyKey) === undefined)
+      return false;
+  return true;
 }
 
-/** Counts a node's pods in a namespace that a selector selects, skipping terminating ones. [PTS4] */
-export function countPodsMatchSelector(node: NodeInfo, selector: Selector, ns: string): number {
-  if (selector === null) return 0;
-  let n = 0;
-  // This runs for every node in every cycle of a spread pod: a plain loop, no generators.
-  for (const pi of node.podsMaybeMatching(selector)) {
-    const meta = pi.pod.metadata;
-    if (meta?.deletionTimestamp || (meta?.namespace ?? '') !== ns) continue;
-    if (matches(selector, meta?.labels)) n++;
-  }
-  return n;
+/**
+ * Counts a node's pods in a namespace that a constraint's selector selects, skipping terminating
+ * ones. [PTS4]
+ */
+export function countPodsMatchSelector(node: NodeInfo, c: SpreadConstraint, ns: string): number {
+  return c.selector === null ? 0 : node.countMatching(c.selector, c.countKey, ns);
 }

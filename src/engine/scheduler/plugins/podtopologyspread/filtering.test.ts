@@ -193,11 +193,7 @@ describe('PodTopologySpread PreFilter extensions', () => {
   it('moves the counts and the critical paths of a clone, not of the original [PTS11]', () => {
     const nodes = cluster(TWO_ONE);
     const pod = makePod(spread());
-    const constraints = filterTopologySpreadConstraints(
-      [zoneSpread()],
-      pod.pod.metadata?.labels,
-      'DoNotSchedule',
-    );
+    const constraints = filterTopologySpreadConstraints([zoneSpread()], pod.pod, 'DoNotSchedule');
     const s = calPreFilterState(pod, constraints, nodes);
     const copy = s.clone();
     const [nodeA, nodeB] = nodes.map((n) => n.node as Node);

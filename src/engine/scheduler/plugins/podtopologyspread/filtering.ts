@@ -122,13 +122,15 @@ export function calPreFilterState(
   const ns = pod.pod.metadata?.namespace ?? '';
   for (const ni of allNodes) {
     const node = ni.node;
-    if (!node || !nodeLabelsMatchSpreadConstraints(node.metadata?.labels, constraints)) continue;
-    constraints.forEach((c, i) => {
-      if (!matchNodeInclusionPolicies(c, pod, node, required)) return;
-      const value = labelValue(node.metadata?.labels, c.topologyKey) ?? '';
+    if (!node || !nodeLabelsMatchSpreadConstraints(ni.labels, constraints)) continue;
+    // This visits every node: an index loop, no closure per node.
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i] as SpreadConstraint;
+      if (!matchNodeInclusionPolicies(c, pod, node, required)) continue;
+      const value = labelValue(ni.labels, c.topologyKey) ?? '';
       const counts = tpValueToMatchNum[i] as Map<string, number>;
-      counts.set(value, (counts.get(value) ?? 0) + countPodsMatchSelector(ni, c.selector, ns));
-    });
+      counts.set(value, (counts.get(value) ?? 0) + countPodsMatchSelector(ni, c, ns));
+    }
   }
   const criticalPaths = tpValueToMatchNum.map((counts) => {
     const paths = new CriticalPaths();
@@ -147,8 +149,9 @@ export function minMatchNum(s: PreFilterState, i: number, minDomains: number): n
 
 /** Admits a node when no constraint's skew would exceed maxSkew. [PTS7] */
 export function filterSpread(s: PreFilterState, pod: PodInfo, node: NodeInfo): Status {
-  const labels = node.node?.metadata?.labels;
-  for (const [i, c] of s.constraints.entries()) {
+  const labels = node.labels;
+  for (let i = 0; i < s.constraints.length; i++) {
+    const c = s.constraints[i] as SpreadConstraint;
     const tpVal = labelValue(labels, c.topologyKey);
     if (tpVal === undefined)
       return new Status('UnschedulableAndUnresolvable', [ERR_REASON_NODE_LABEL_NOT_MATCH]);

@@ -52,19 +52,21 @@ export function calPreScoreState(
   };
   // Upstream sizes a topology by the values of feasible nodes, a missing key counting as "".
   const domains = constraints.map(() => new Set<string>());
+  // This visits every feasible node: index loops, no closure per node.
   for (const ni of filteredNodes) {
-    const labels = ni.node?.metadata?.labels;
+    const labels = ni.labels;
     if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, constraints)) {
       s.ignoredNodes.add(ni.name);
       continue;
     }
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === LABEL_HOSTNAME) return;
-      const value = labelValue(labels, c.topologyKey);
+    for (let i = 0; i < constraints.length; i++) {
+      const key = (constraints[i] as SpreadConstraint).topologyKey;
+      if (key === LABEL_HOSTNAME) continue;
+      const value = labelValue(labels, key);
       (domains[i] as Set<string>).add(value ?? '');
       // Score reads a count only for a node that has the key: other domains need no counting.
       if (value !== undefined) (s.topologyValueToPodCounts[i] as Map<string, number>).set(value, 0);
-    });
+    }
   }
   s.topologyNormalizingWeight = constraints.map((c, i) =>
     topologyNormalizingWeight(
@@ -87,25 +89,30 @@ function countDomains(
 ): void {
   const required = requiredNodeAffinity(pod.pod);
   const ns = pod.pod.metadata?.namespace ?? '';
+  // Only constraints with domains to fill (not hostname) need a look at each of the nodes.
+  const toCount: number[] = [];
+  s.topologyValueToPodCounts.forEach((counts, i) => counts.size > 0 && toCount.push(i));
   for (const ni of allNodes) {
     const node = ni.node;
-    const labels = node?.metadata?.labels;
+    const labels = ni.labels;
     if (!node) continue;
     if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) continue;
-    s.constraints.forEach((c, i) => {
+    for (let k = 0; k < toCount.length; k++) {
+      const i = toCount[k] as number;
+      const c = s.constraints[i] as SpreadConstraint;
       const counts = s.topologyValueToPodCounts[i] as Map<string, number>;
       const value = labelValue(labels, c.topologyKey) ?? '';
       const count = counts.get(value);
-      if (count === undefined || !matchNodeInclusionPolicies(c, pod, node, required)) return;
-      counts.set(value, count + countPodsMatchSelector(ni, c.selector, ns));
-    });
+      if (count === undefined || !matchNodeInclusionPolicies(c, pod, node, required)) continue;
+      counts.set(value, count + countPodsMatchSelector(ni, c, ns));
+    }
   }
 }
 
 /** Scores a node by the matching pods in its domains. [PTS8] */
 export function scoreSpread(s: PreScoreState, pod: PodInfo, node: NodeInfo): number {
-  if (s.ignoredNodes.has(node.name)) return 0;
-  const labels = node.node?.metadata?.labels;
+  if (s.ignoredNodes.size > 0 && s.ignoredNodes.has(node.name)) return 0;
+  const labels = node.labels;
   const ns = pod.pod.metadata?.namespace ?? '';
   let score = 0;
   for (let i = 0; i < s.constraints.length; i++) {
@@ -114,7 +121,7 @@ export function scoreSpread(s: PreScoreState, pod: PodInfo, node: NodeInfo): num
     if (tpVal === undefined) continue;
     const cnt =
       c.topologyKey === LABEL_HOSTNAME
-        ? countPodsMatchSelector(node, c.selector, ns)
+        ? countPodsMatchSelector(node, c, ns)
         : ((s.topologyValueToPodCounts[i] as Map<string, number>).get(tpVal) as number);
     score += cnt * (s.topologyNormalizingWeight[i] as number) + (c.maxSkew - 1);
   }

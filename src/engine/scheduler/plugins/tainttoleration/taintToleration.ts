@@ -31,7 +31,7 @@ const PRE_SCORE_KEY = `PreScore${TaintToleration}`;
 /** Filters out nodes with an untolerated NoSchedule or NoExecute taint. */
 export function filterTaints(pod: PodInfo, node: NodeInfo): Status {
   const taint = findMatchingUntoleratedTaint(
-    node.node?.spec?.taints,
+    node.taints,
     pod.pod.spec?.tolerations,
     doNotScheduleTaint,
   );
@@ -51,10 +51,11 @@ export function countIntolerablePreferNoSchedule(
   taints: readonly Taint[] | undefined,
   tolerations: readonly Toleration[],
 ): number {
+  if (!taints) return 0;
   let n = 0;
-  for (const taint of taints ?? []) {
-    if (taint.effect !== 'PreferNoSchedule') continue;
-    if (!tolerationsTolerateTaint(tolerations, taint)) n++;
+  for (let i = 0; i < taints.length; i++) {
+    const taint = taints[i] as Taint;
+    if (taint.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, taint)) n++;
   }
   return n;
 }
@@ -75,10 +76,13 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
       return SUCCESS;
     },
     score(state, pod, node) {
+      // Most nodes have no taints: answer them without reading the cycle state.
+      const taints = node.taints;
+      if (!taints || taints.length === 0) return 0;
       const tolerations =
         state.read<Toleration[]>(PRE_SCORE_KEY) ??
         preferNoScheduleTolerations(pod.pod.spec?.tolerations);
-      return countIntolerablePreferNoSchedule(node.node?.spec?.taints, tolerations);
+      return countIntolerablePreferNoSchedule(taints, tolerations);
     },
     normalizeScore: (_state, _pod, scores) => defaultNormalizeScore(MAX_NODE_SCORE, true, scores),
   };
