@@ -1,4 +1,5 @@
-import type { Node, Pod } from '../engine/api/types';
+import type { Namespace, Node, Pod, ReplicaSet } from '../engine/api/types';
+import type { Lister, Listers } from '../engine/scheduler/framework/interface';
 import { Rng } from '../engine/rng/rng';
 import { Algorithm } from '../engine/scheduler/algorithm';
 import { SchedulerCache } from '../engine/scheduler/cache/cache';
@@ -24,15 +25,37 @@ export function runBare(
   const cache = new SchedulerCache();
   for (const n of nodes) cache.setNode(n);
   const config = schedulerConfig({ resultsLimit: 0 });
-  const fwk = new Framework(config.profile, config.registry, cache);
+  const fwk = new Framework(
+    config.profile,
+    config.registry,
+    cache,
+    undefined,
+    replicaSetListers(pods),
+  );
   const algorithm = new Algorithm(fwk, cache, new Rng(seed), config.percentageOfNodesToScore);
   const meta = template.metadata ?? {};
   const start = performance.now();
   for (let i = 0; i < pods; i++) {
     const app = `app-${Math.floor(i / REPLICAS_PER_DEPLOYMENT) + 1}`;
+    // Owned by its app's ReplicaSet, as in the full run, so PodTopologySpread's system
+    // default constraints apply to it the same way.
     const pod: Pod = {
       ...template,
-      metadata: { ...meta, name: `${app}-${i}`, uid: `bare-${i}`, labels: { ...meta.labels, app } },
+      metadata: {
+        ...meta,
+        name: `${app}-${i}`,
+        uid: `bare-${i}`,
+        labels: { ...meta.labels, app },
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: `${app}-rs`,
+            uid: `${app}-rs`,
+            controller: true,
+          },
+        ],
+      },
     };
     const pi = newPodInfo(pod);
     const attempt = algorithm.schedulePod(new CycleState(), pi);
@@ -42,4 +65,22 @@ export function runBare(
   }
   const seconds = (performance.now() - start) / 1000;
   return { bare_seconds: seconds, bare_pods_per_second: pods / seconds };
+}
+
+/** The listers the scheduler reads: one ReplicaSet per app selecting its pods, and the namespace. */
+function replicaSetListers(pods: number): Listers {
+  const sets = new Map<string, ReplicaSet>();
+  for (let i = 0; i * REPLICAS_PER_DEPLOYMENT < pods; i++) {
+    const app = `app-${i + 1}`;
+    sets.set(`default/${app}-rs`, {
+      metadata: { name: `${app}-rs`, namespace: 'default', uid: `${app}-rs` },
+      spec: { selector: { matchLabels: { app } }, template: {} },
+    });
+  }
+  const namespace: Namespace = { metadata: { name: 'default' } };
+  return { replicaSets: lister(sets), namespaces: lister(new Map([['default', namespace]])) };
+}
+
+function lister<T>(byKey: Map<string, T>): Lister<T> {
+  return { get: (key) => byKey.get(key), items: () => [...byKey.values()] };
 }

@@ -3,6 +3,9 @@ import { useStore } from 'zustand';
 import { narrate } from '../../narration/narrate';
 import type { SessionController } from '../../session/controller';
 
+/** Sentences shown for one moment; a big cluster's fan-outs are summarised beyond this. */
+const MAX_LINES = 6;
+
 /** Real ms between announcements to screen readers, so fast playback does not flood them. */
 const ANNOUNCE_EVERY_MS = 1500;
 
@@ -57,9 +60,13 @@ function captionLines(
   }
   if (!range || range[0] < bootHops) return [];
   const out: string[] = [];
+  let more = 0;
   for (let i = range[0]; i <= range[1]; i++) {
     const hop = hops[i];
-    if (hop) out.push(`${hop.id - bootHops}. ${narrate(hop)}`);
+    if (!hop || !session.isVisible(hop)) continue;
+    if (out.length < MAX_LINES) out.push(`${hop.id - bootHops}. ${narrate(hop)}`);
+    else more++;
   }
+  if (more > 0) out.push(`… and ${more} more messages at this moment.`);
   return out;
 }

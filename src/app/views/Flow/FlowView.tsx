@@ -15,6 +15,9 @@ export interface FlowViewProps {
   onSelectComponent(name: string): void;
 }
 
+/** Packets drawn for one moment; more would hide each other and cost frames at scale. */
+const MAX_PACKETS = 40;
+
 interface Packet {
   hop: Hop;
   from: Box;
@@ -139,9 +142,9 @@ function drawPackets(
   const packets: Packet[] = [];
   const m = position.moment;
   if (m) {
-    for (let i = m.first; i <= m.last; i++) {
+    for (let i = m.first; i <= m.last && packets.length < MAX_PACKETS; i++) {
       const hop = session.timeline.hops[i];
-      if (!hop) continue;
+      if (!hop || !session.isVisible(hop)) continue;
       const from = layout.boxOf(hop.from);
       const to = layout.boxOf(hop.to);
       if (from && to && from !== to) packets.push({ hop, from, to });
