@@ -112,6 +112,8 @@ test('the inspector explains a pod: its scheduling table, events and why it exis
   await inspector.getByRole('tab', { name: 'Scheduling' }).click();
   await expect(inspector.locator('tr.chosen')).toHaveCount(1);
   await expect(inspector).toContainText('NodeResourcesFit');
+  await inspector.getByRole('tab', { name: 'Describe' }).click();
+  await expect(inspector.locator('pre')).toContainText(/Status:\s+Running/);
   await inspector.getByRole('tab', { name: 'Events' }).click();
   await expect(inspector).toContainText('Scheduled');
   await expect(inspector).toContainText('Started');

@@ -46,6 +46,13 @@ export class InspectionHistory {
     return { revisions: seen.slice(-limit).reverse(), keys };
   }
 
+  /** Returns the store revision current once `done` hops have arrived. */
+  revisionAt(done: number): number {
+    let rev = 0;
+    for (const r of this.revisions) if (r.hop <= done && r.rev > rev) rev = r.rev;
+    return rev;
+  }
+
   /** Returns the Events about one object that exist once `done` hops have arrived, oldest first. */
   eventsFor(
     kind: string,

@@ -116,3 +116,35 @@ describe('EngineHost etcd view', () => {
     expect(host.etcdAt(0, 5).keys['/registry/deployments']).toBeUndefined();
   });
 });
+
+describe('EngineHost read-only kubectl as of a hop', () => {
+  it('describes a pod as it was, without sending a hop', () => {
+    const host = new EngineHost();
+    host.start(CONFIG, []);
+    const seen: Delta[] = [host.kubectl('kubectl run web --image=nginx').delta];
+    runUntilRunning(host, 1, seen);
+    const hops = seen.flatMap((d) => d.hops);
+    const last = hops.at(-1)?.id ?? 0;
+    const before = host.log().ops.length;
+    const now = host.kubectlAt('kubectl describe pod web', last);
+    expect(now).toMatch(/^Name:\s+web$/m);
+    expect(now).toMatch(/^Status:\s+Running$/m);
+    expect(now).toMatch(/Normal\s+Started/);
+    const post = hops.find((h) => h.verb === 'POST' && h.resource === 'pods');
+    expect(host.kubectlAt('kubectl describe pod web', (post?.id ?? 1) - 1)).toBe(
+      'Error from server (NotFound): pods "web" not found\n',
+    );
+    expect(host.kubectlAt('kubectl get pods', last)).toMatch(/web\s+1\/1\s+Running/);
+    expect(host.extend(0, 0).hops).toEqual([]);
+    expect(host.log().ops.length).toBe(before);
+  });
+
+  it('a fork keeps the inspection history without duplicating boot', () => {
+    const host = new EngineHost();
+    const { bootHops } = host.start(CONFIG, []);
+    const bootKeys = host.etcdAt(bootHops, 10_000).revisions.length;
+    host.kubectl('kubectl create deployment web --image=nginx');
+    host.fork(bootHops);
+    expect(host.etcdAt(bootHops, 10_000).revisions.length).toBe(bootKeys);
+  });
+});

@@ -1,5 +1,7 @@
 import { allResources, storagePrefix } from '../../engine/api/resources';
+import { ErrCompacted } from '../../engine/store/mvcc';
 import { InspectionHistory } from './history';
+import { kubectlAt } from './snapshotKubectl';
 import { Observer } from './observer';
 import type {
   CommandResult,
@@ -60,7 +62,7 @@ export class EngineHost implements EngineApi {
     const session = new Session(old.config);
     this.session = session;
     this.history.truncate(session.bootHops);
-    this.observer = new Observer(session.engine, this.history);
+    this.observer = new Observer(session.engine, this.history, session.engine.store.revision() + 1);
     for (const op of opsUntil(old.log(), old.bootHops, hop, arrive)) session.run(op);
     this.observer.drain();
     const { engine } = session;
@@ -90,6 +92,19 @@ export class EngineHost implements EngineApi {
 
   etcdAt(done: number, limit: number): { revisions: EtcdRevision[]; keys: Record<string, number> } {
     return this.history.etcdAt(done, limit);
+  }
+
+  kubectlAt(line: string, done: number): string {
+    const { engine } = this.current();
+    const rev = this.history.revisionAt(done);
+    const now = engine.trace.get(done)?.arrive ?? engine.loop.now();
+    try {
+      return kubectlAt(line, { store: engine.store, rev, revisions: this.history.revisions }, now);
+    } catch (e) {
+      if (e instanceof ErrCompacted)
+        return 'That moment is older than etcd keeps: the API server compacted its history.\n';
+      throw e;
+    }
   }
 
   log(): { config: SessionConfig; ops: Op[] } {

@@ -21,9 +21,11 @@ export class Observer {
   private readonly sentResults = new WeakSet<PodSchedulingResult>();
   private readonly detach: Array<() => void>;
 
+  /** Watches the store from `fromRevision` (1 includes boot; a fork passes where boot ended). */
   constructor(
     private readonly engine: Engine,
     private readonly history: InspectionHistory,
+    fromRevision = 1,
   ) {
     for (const m of engine.trace.all()) this.hops.push(hopOf(m));
     this.detach = [
@@ -32,7 +34,7 @@ export class Observer {
         this.snapshot(m.id, m.from);
         if (m.from === SCHEDULER) this.collectScheduling(m.id);
       }),
-      engine.store.watch('/registry/', 1, (events) => {
+      engine.store.watch('/registry/', fromRevision, (events) => {
         const hop = engine.loop.cause ?? 0;
         for (const e of events) {
           const version: ObjectVersion = {

@@ -110,6 +110,8 @@ export interface EngineApi {
   ): Record<string, unknown>[];
   /** Returns etcd's last `limit` revisions and its key count per resource as of `done` hops. */
   etcdAt(done: number, limit: number): { revisions: EtcdRevision[]; keys: Record<string, number> };
+  /** Runs a read-only kubectl line (describe, get) against the store as of `done` hops; no hop is sent. */
+  kubectlAt(line: string, done: number): string;
   /** Returns names for tab completion: resource kinds and the names of objects of each. */
   names(): Record<string, string[]>;
 }

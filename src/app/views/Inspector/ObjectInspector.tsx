@@ -6,7 +6,7 @@ import { useEngineQuery } from '../useEngineQuery';
 import { SchedulingTable } from './SchedulingTable';
 import { Why } from './Why';
 
-type Tab = 'YAML' | 'Events' | 'History' | 'Why' | 'Scheduling';
+type Tab = 'YAML' | 'Describe' | 'Events' | 'History' | 'Why' | 'Scheduling';
 
 interface Props {
   session: SessionController;
@@ -28,8 +28,8 @@ export function ObjectInspector({ session, objectKey, done, onSelectHop }: Props
   const kind = String(current?.object.kind ?? history[0]?.object.kind ?? '');
   const tabs: Tab[] =
     kind === 'Pod'
-      ? ['YAML', 'Events', 'History', 'Why', 'Scheduling']
-      : ['YAML', 'Events', 'History', 'Why'];
+      ? ['YAML', 'Describe', 'Events', 'History', 'Why', 'Scheduling']
+      : ['YAML', 'Describe', 'Events', 'History', 'Why'];
   const bootHops = session.store.getState().bootHops;
   return (
     <div className="objinspector">
@@ -53,6 +53,13 @@ export function ObjectInspector({ session, objectKey, done, onSelectHop }: Props
           ) : (
             <p className="quiet">Not in the store at this moment.</p>
           ))}
+        {tab === 'Describe' && (
+          <Describe
+            session={session}
+            done={done}
+            line={`kubectl describe ${kind.toLowerCase()} ${meta.name ?? ''}${meta.namespace ? ` -n ${meta.namespace}` : ''}`}
+          />
+        )}
         {tab === 'Events' && (
           <EventList
             session={session}
@@ -83,6 +90,30 @@ export function ObjectInspector({ session, objectKey, done, onSelectHop }: Props
         )}
       </div>
     </div>
+  );
+}
+
+function Describe({
+  session,
+  done,
+  line,
+}: {
+  session: SessionController;
+  done: number;
+  line: string;
+}) {
+  const query = useEngineQuery(() => session.engine.kubectlAt(line, done), `${line}@${done}`);
+  if (query.status === 'loading') return <p className="quiet">Loading…</p>;
+  if (query.status === 'error') return <p className="error">{query.message}</p>;
+  return (
+    <>
+      <p className="quiet">
+        <code>{line}</code>, as of this moment:
+      </p>
+      <pre className="yaml" tabIndex={0}>
+        {query.value}
+      </pre>
+    </>
   );
 }
 
