@@ -14,7 +14,7 @@ test('applying the sample Deployment runs 3 pods and numbers the hops in causal 
   // Step through the first moments: the caption numbers only ever grow.
   const seen: number[] = [];
   for (let i = 0; i < 6; i++) {
-    await page.getByRole('button', { name: 'Step ▸' }).click();
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
     for (const text of await app.captionLines().allInnerTexts())
       seen.push(Number(text.split('.')[0]));
   }
@@ -51,7 +51,7 @@ test('rewinding before the apply shows no pods; stepping forward brings them bac
   await expect(page.locator('button.pod')).toHaveCount(0);
   expect((await app.state()).pods).toEqual([]);
   for (let i = 0; i < 400 && (await page.locator('article.node button.pod').count()) < 3; i++)
-    await page.getByRole('button', { name: 'Step ▸' }).click();
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.locator('article.node button.pod')).toHaveCount(3);
 });
 
@@ -81,7 +81,7 @@ test('with reduced motion, packets do not travel and pods do not animate in', as
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await app.pause();
   await app.applyButton().click();
-  await page.getByRole('button', { name: 'Step ▸' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   const slider = app.timeline();
   const x = Number(await slider.inputValue());
   // Early and late in the same moment, a travelling packet would be in two places; reduced, it

@@ -14,7 +14,7 @@ export function TimeControls({ session }: { session: SessionController }) {
         aria-keyshortcuts="ArrowLeft"
         title="Step back (←)"
       >
-        ◂ Step back
+        <span aria-hidden="true">◂ </span>Step back
       </button>
       <button
         onClick={() => (s.playing ? session.pause() : session.play())}
@@ -29,7 +29,7 @@ export function TimeControls({ session }: { session: SessionController }) {
         aria-keyshortcuts="ArrowRight"
         title="Step one moment (→)"
       >
-        Step ▸
+        Step<span aria-hidden="true"> ▸</span>
       </button>
       <label className="speed">
         Speed
