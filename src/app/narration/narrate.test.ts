@@ -99,4 +99,30 @@ describe('narrate', () => {
       'The deployment controller records an Event about web.',
     ],
   ])('%o', (h, text) => expect(narrate(hop(h))).toBe(text));
+
+  it('says what a component reacted to when its request was caused by a watch event', () => {
+    const watch = hop({
+      id: 3,
+      from: 'kube-apiserver',
+      to: 'deployment-controller',
+      type: 'watch',
+      verb: 'ADDED',
+      kind: 'Deployment',
+      name: 'web',
+    });
+    const create = hop({
+      id: 4,
+      from: 'deployment-controller',
+      resource: 'replicasets',
+      kind: 'ReplicaSet',
+      name: 'web-7d4b9c6f5',
+      cause: 3,
+    });
+    expect(narrate(create, watch)).toBe(
+      'The deployment controller sees Deployment web ADDED through its watch and asks the API server to create ReplicaSet web-7d4b9c6f5.',
+    );
+    expect(narrate(create, hop({ id: 2 }))).toBe(
+      'The deployment controller asks the API server to create ReplicaSet web-7d4b9c6f5.',
+    );
+  });
 });

@@ -13,14 +13,25 @@ const REQUEST_VERBS: Record<string, string> = {
   WATCH: 'watch',
 };
 
-/** Returns the sentence for one hop. */
-export function narrate(hop: Hop): string {
+/**
+ * Returns the sentence for one hop. Given the hop that caused it, a component's request says
+ * what it reacted to ("The deployment controller sees Deployment web ADDED through its watch and
+ * asks the API server to create ReplicaSet web-7d4b9c6f5.").
+ */
+export function narrate(hop: Hop, cause?: Hop): string {
   const from = componentPhrase(hop.from);
   const to = componentPhrase(hop.to);
   const what = objectPhrase(hop.kind, hop.name);
   switch (hop.type) {
-    case 'request':
-      return sentence(hop.to === 'etcd' ? etcdRequest(hop, what) : apiRequest(hop, from, what));
+    case 'request': {
+      if (hop.to === 'etcd') return sentence(etcdRequest(hop, what));
+      const action = apiRequest(hop, from, what);
+      if (cause?.type !== 'watch' || cause.to !== hop.from) return sentence(action);
+      const seen = objectPhrase(cause.kind, cause.name);
+      return sentence(
+        `${from} sees ${seen} ${cause.verb} through its watch and ${action.slice(from.length + 1)}`,
+      );
+    }
     case 'response':
       return sentence(response(hop, from, to, what));
     case 'watch':

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { narrate } from '../../narration/narrate';
 import type { SessionController } from '../../session/controller';
+import type { Hop } from '../../worker/protocol';
 
 /** Sentences shown for one moment; a big cluster's fan-outs are summarised beyond this. */
 const MAX_LINES = 6;
@@ -64,9 +65,15 @@ function captionLines(
   for (let i = range[0]; i <= range[1]; i++) {
     const hop = hops[i];
     if (!hop || !session.isVisible(hop)) continue;
-    if (out.length < MAX_LINES) out.push(`${hop.id - bootHops}. ${narrate(hop)}`);
+    if (out.length < MAX_LINES)
+      out.push(`${hop.id - bootHops}. ${narrate(hop, causeOf(hops, hop))}`);
     else more++;
   }
   if (more > 0) out.push(`… and ${more} more messages at this moment.`);
   return out;
+}
+
+/** Returns the hop that caused this one, if it is in the list (ids are dense from 1). */
+function causeOf(hops: readonly Hop[], hop: Hop): Hop | undefined {
+  return hop.cause === null ? undefined : hops[hop.cause - 1];
 }
