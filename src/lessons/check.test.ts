@@ -17,7 +17,7 @@ describe('lessons:check', () => {
   it('fails a broken lesson with the field and line', () => {
     const report = checkLessonFile(fixture);
     expect(report.problems).toEqual([
-      'broken.yaml:18:9: steps[0].goals[0]: needs one of the fields "count", "rollout", "event", "hop", "field", "not", "any" (it has "cont", "equals")',
+      'broken.yaml:18:9: steps[0].goals[0]: needs one of the fields "count", "rollout", "event", "hop", "field", "not", "any", "all" (it has "cont", "equals")',
     ]);
   });
 

@@ -25,7 +25,7 @@ describe('parseLesson', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(formatErrors('broken.yaml', r.errors)).toBe(
-      'broken.yaml:18:9: steps[0].goals[0]: needs one of the fields "count", "rollout", "event", "hop", "field", "not", "any" (it has "cont", "equals")',
+      'broken.yaml:18:9: steps[0].goals[0]: needs one of the fields "count", "rollout", "event", "hop", "field", "not", "any", "all" (it has "cont", "equals")',
     );
   });
 

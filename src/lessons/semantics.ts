@@ -74,4 +74,5 @@ function checkErrors(check: Check, path: (string | number)[], out: SchemaError[]
     }
   } else if ('not' in check) checkErrors(check.not, [...path, 'not'], out);
   else if ('any' in check) check.any.forEach((c, i) => checkErrors(c, [...path, 'any', i], out));
+  else if ('all' in check) check.all.forEach((c, i) => checkErrors(c, [...path, 'all', i], out));
 }

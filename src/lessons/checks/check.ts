@@ -64,6 +64,11 @@ export interface AnyCheck {
   any: Check[];
 }
 
+/** Every inner check holds (for a predict choice that says two things). */
+export interface AllCheck {
+  all: Check[];
+}
+
 /** One goal; `description` replaces the generated wording in the player. */
 export type Check = (
   | CountCheck
@@ -73,6 +78,7 @@ export type Check = (
   | FieldCheck
   | NotCheck
   | AnyCheck
+  | AllCheck
 ) & { description?: string };
 
 /** A check's outcome: the goal in words, and when it fails, why. */

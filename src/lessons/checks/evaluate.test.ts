@@ -226,6 +226,11 @@ describe('field [FIELD1], not, any, description', () => {
       { any: [{ count: { kind: 'Deployment' }, equals: 2 }, { count: { kind: 'Deployment' }, equals: 1 }] },
       { ok: true },
     ],
+    [
+      'all',
+      { all: [{ count: { kind: 'Deployment' }, equals: 1 }, { count: { kind: 'Deployment' }, equals: 2 }] },
+      { ok: false, goal: '1 deployment, and 2 deployments', explanation: 'expected 2 deployments, found 1: there is only 1 deployment.' },
+    ],
     ['description replaces the goal', { count: { kind: 'Deployment' }, equals: 1, description: 'web exists' }, { ok: true, goal: 'web exists' }],
   ];
   it.each(cases)('%s', (_name, check, expected) => {

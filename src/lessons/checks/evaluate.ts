@@ -29,6 +29,13 @@ function dispatch(check: Check, view: ClusterView): CheckResult {
       ? { ok: false, goal, explanation: `expected not ${inner.goal}, but it holds.` }
       : { ok: true, goal, explanation: '' };
   }
+  if ('all' in check) {
+    const results = check.all.map((c) => evaluate(c, view));
+    const goal = results.map((r) => r.goal).join(', and ');
+    const failed = results.filter((r) => !r.ok);
+    if (failed.length === 0) return { ok: true, goal, explanation: '' };
+    return { ok: false, goal, explanation: failed.map((r) => r.explanation).join(' ') };
+  }
   const results = check.any.map((c) => evaluate(c, view));
   const goal = results.map((r) => r.goal).join(', or ');
   if (results.some((r) => r.ok)) return { ok: true, goal, explanation: '' };
