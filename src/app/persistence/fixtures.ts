@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { LIMITS, type SavedSession } from './validate';
+import type { SessionConfig } from '../worker/protocol';
 
 // Sessions for the tests beside this file: one hand-written, and a fast-check arbitrary that spans
 // every op shape and the edges of each limit that matters for round-trips.
@@ -43,20 +44,70 @@ const file = fc.record({
   text: fc.string({ unit: 'binary', maxLength: 500 }),
 });
 
-/** Generates valid sessions of every shape (with and without terminal history). */
-export const arbSession: fc.Arbitrary<SavedSession> = fc
+const nodeSpec = (name: string) =>
+  fc.record(
+    {
+      name: fc.constant(name),
+      cpu: fc.constantFrom('1', '4', '1500m', '0.5'),
+      memory: fc.constantFrom('512Mi', '8Gi', '16G'),
+      pods: fc.integer({ min: 1, max: LIMITS.podsPerNode }),
+      labels: fc.dictionary(
+        fc.constantFrom('zone', 'disk', 'kubernetes.io/arch'),
+        fc.constantFrom('a', 'ssd', ''),
+      ),
+      taints: fc.array(
+        fc.record(
+          {
+            key: fc.constantFrom('dedicated', 'gpu'),
+            value: fc.constantFrom('db', 'true'),
+            effect: fc.constantFrom(
+              'NoSchedule' as const,
+              'PreferNoSchedule' as const,
+              'NoExecute' as const,
+            ),
+          },
+          { requiredKeys: ['key', 'effect'] },
+        ),
+        { maxLength: 2 },
+      ),
+      unschedulable: fc.boolean(),
+    },
+    { requiredKeys: ['name', 'cpu', 'memory', 'pods'] },
+  );
+
+/** Generates a SessionConfig: a node count, or node specs (then nodes is their count); maybe a scoring strategy. */
+const arbConfig: fc.Arbitrary<SessionConfig> = fc
   .record({
     seed: fc.maxSafeInteger(),
     nodes: fc.integer({ min: 1, max: LIMITS.nodes }),
+    specs: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+    strategy: fc.option(fc.constantFrom('LeastAllocated' as const, 'MostAllocated' as const), {
+      nil: undefined,
+    }),
+  })
+  .chain(({ seed, nodes, specs, strategy }) => {
+    const base =
+      specs === undefined
+        ? fc.constant<SessionConfig>({ seed, nodes })
+        : fc
+            .tuple(...Array.from({ length: specs }, (_, i) => nodeSpec(`node-${i + 1}`)))
+            .map((nodeSpecs): SessionConfig => ({ seed, nodes: specs, nodeSpecs }));
+    return base.map((c) => (strategy ? { ...c, scoringStrategy: strategy } : c));
+  });
+
+/** Generates valid sessions of every shape (with and without terminal history). */
+export const arbSession: fc.Arbitrary<SavedSession> = fc
+  .record({
+    config: arbConfig,
     ops: fc.array(op, { maxLength: 30 }),
     files: fc.array(file, { maxLength: 4 }),
     active: fc.nat(),
     history: fc.option(fc.array(fc.string(), { maxLength: 5 }), { nil: undefined }),
   })
-  .map(({ seed, nodes, ops, files, active, history }) => {
+  .map(({ config, ops, files, active, history }) => {
     const s: SavedSession = {
       version: 1,
-      config: { seed, nodes },
+      config,
       ops,
       editor: { files, active: files.length === 0 ? 0 : active % files.length },
     };

@@ -14,7 +14,24 @@ function withChange(change: (s: Loose) => void): unknown {
   return s;
 }
 
+const NODE = { name: 'node-1', cpu: '4', memory: '8Gi', pods: 110 };
+
 describe('parseSavedSession', () => {
+  it('accepts node specs and a scoring strategy, and keeps only their known fields', () => {
+    const spec = { ...NODE, labels: { zone: 'a' }, taints: [{ key: 'gpu', effect: 'NoSchedule' }] };
+    const r = parseSavedSession(
+      withChange((s) => {
+        s.config = { seed: 1, nodes: 1, nodeSpecs: [spec], scoringStrategy: 'MostAllocated' };
+      }),
+    );
+    expect(r.ok && r.session.config).toEqual({
+      seed: 1,
+      nodes: 1,
+      nodeSpecs: [spec],
+      scoringStrategy: 'MostAllocated',
+    });
+  });
+
   it('accepts a valid session and returns an equal, fresh copy', () => {
     const input = sampleSession();
     const r = parseSavedSession(input);
@@ -84,6 +101,55 @@ describe('parseSavedSession', () => {
       'too many nodes',
       withChange((s) => (s.config.nodes = 5001)),
       'config.nodes must be a whole number from 1 to 5,000 (it is 5001)',
+    ],
+    [
+      'nodes not matching nodeSpecs',
+      withChange((s) => (s.config.nodeSpecs = [NODE])),
+      'config.nodes must equal the number of nodeSpecs (1) (it is 3)',
+    ],
+    [
+      'node spec with a bad name',
+      withChange(
+        (s) => ((s.config.nodes = 1), (s.config.nodeSpecs = [{ ...NODE, name: 'Node_1' }])),
+      ),
+      'config.nodeSpecs[0].name must be a DNS label (it is "Node_1")',
+    ],
+    [
+      'repeated node names',
+      withChange((s) => ((s.config.nodes = 2), (s.config.nodeSpecs = [NODE, NODE]))),
+      'config.nodeSpecs[1].name must be unique (it is "node-1")',
+    ],
+    [
+      'node spec cpu not a quantity',
+      withChange((s) => ((s.config.nodes = 1), (s.config.nodeSpecs = [{ ...NODE, cpu: 'four' }]))),
+      'config.nodeSpecs[0].cpu must be a CPU quantity such as "4" or "1500m" (it is "four")',
+    ],
+    [
+      'node spec without pods',
+      withChange(
+        (s) => ((s.config.nodes = 1), (s.config.nodeSpecs = [{ ...NODE, pods: undefined }])),
+      ),
+      'config.nodeSpecs[0].pods must be a whole number from 1 to 10,000 (it is missing)',
+    ],
+    [
+      'taint with an unknown effect',
+      withChange(
+        (s) => (
+          (s.config.nodes = 1),
+          (s.config.nodeSpecs = [{ ...NODE, taints: [{ key: 'gpu', effect: 'NoRun' }] }])
+        ),
+      ),
+      'config.nodeSpecs[0].taints[0].effect must be "NoSchedule", "PreferNoSchedule", "NoExecute" (it is "NoRun")',
+    ],
+    [
+      'unknown node spec field',
+      withChange((s) => ((s.config.nodes = 1), (s.config.nodeSpecs = [{ ...NODE, zone: 'a' }]))),
+      'config.nodeSpecs[0].zone is not a field of this format',
+    ],
+    [
+      'unknown scoring strategy',
+      withChange((s) => (s.config.scoringStrategy = 'Random')),
+      'config.scoringStrategy must be "LeastAllocated", "MostAllocated", "RequestedToCapacityRatio" (it is "Random")',
     ],
     ['ops not a list', withChange((s) => (s.ops = {})), 'ops must be a list (it is an object)'],
     [

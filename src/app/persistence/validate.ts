@@ -1,3 +1,5 @@
+import type { NodeSpec } from '../../engine/cluster';
+import type { Taint } from '../../engine/api/types';
 import type { Op, SessionConfig } from '../worker/protocol';
 
 // A saved session arrives from places the page does not control: a link someone pasted, a file, an
@@ -31,7 +33,20 @@ export const LIMITS = {
   /** UTF-8 bytes of editor text across all files. */
   editorBytes: 2_000_000,
   historyEntries: 1000,
+  /** A node's maxPods. */
+  podsPerNode: 10_000,
+  labelsPerNode: 64,
+  taintsPerNode: 64,
 } as const;
+
+/** NodeResourcesFit's scoring strategies, as SessionConfig.scoringStrategy names them. */
+const SCORING_STRATEGIES = ['LeastAllocated', 'MostAllocated', 'RequestedToCapacityRatio'] as const;
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
+/** A node name: a DNS label, as kubelets register them. */
+const NODE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** Quantities the engine's parser reads: "4", "1500m"; "8Gi", "512M". */
+const CPU = /^\d{1,6}(\.\d{1,3})?m?$/;
+const MEMORY = /^\d{1,15}(\.\d{1,3})?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
 
 /** The outcome of checking untrusted input: the session, or one message for the user. */
 export type ParseResult = { ok: true; session: SavedSession } | { ok: false; error: string };
@@ -80,12 +95,97 @@ function session(root: Record<string, unknown>): SavedSession {
 
 function config(value: unknown): SessionConfig {
   const c = record(value, 'config');
-  known(c, 'config.', ['seed', 'nodes']);
+  known(c, 'config.', ['seed', 'nodes', 'nodeSpecs', 'scoringStrategy']);
   const seed = c.seed;
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) {
     fail('config.seed', 'must be a whole number', seed);
   }
-  return { seed, nodes: integer(c.nodes, 'config.nodes', 1, LIMITS.nodes) };
+  const out: SessionConfig = { seed, nodes: integer(c.nodes, 'config.nodes', 1, LIMITS.nodes) };
+  if (c.nodeSpecs !== undefined) {
+    out.nodeSpecs = nodeSpecs(c.nodeSpecs);
+    if (out.nodeSpecs.length !== out.nodes) {
+      fail(
+        'config.nodes',
+        `must equal the number of nodeSpecs (${out.nodeSpecs.length})`,
+        out.nodes,
+      );
+    }
+  }
+  if (c.scoringStrategy !== undefined) {
+    out.scoringStrategy = oneOf(c.scoringStrategy, 'config.scoringStrategy', SCORING_STRATEGIES);
+  }
+  return out;
+}
+
+function nodeSpecs(value: unknown): NodeSpec[] {
+  const names = new Set<string>();
+  return array(value, 'config.nodeSpecs', LIMITS.nodes).map((item, i) => {
+    const path = `config.nodeSpecs[${i}]`;
+    const n = record(item, path);
+    known(n, `${path}.`, ['name', 'cpu', 'memory', 'pods', 'labels', 'taints', 'unschedulable']);
+    const name = matching(n.name, `${path}.name`, NODE_NAME, 'a DNS label');
+    if (names.has(name)) fail(`${path}.name`, 'must be unique', name);
+    names.add(name);
+    const spec: NodeSpec = {
+      name,
+      cpu: matching(n.cpu, `${path}.cpu`, CPU, 'a CPU quantity such as "4" or "1500m"'),
+      memory: matching(n.memory, `${path}.memory`, MEMORY, 'a memory quantity such as "8Gi"'),
+      pods: integer(n.pods, `${path}.pods`, 1, LIMITS.podsPerNode),
+    };
+    if (n.labels !== undefined) spec.labels = labels(n.labels, `${path}.labels`);
+    if (n.taints !== undefined) {
+      spec.taints = array(n.taints, `${path}.taints`, LIMITS.taintsPerNode).map((t, j) =>
+        taint(t, `${path}.taints[${j}]`),
+      );
+    }
+    if (n.unschedulable !== undefined) {
+      if (typeof n.unschedulable !== 'boolean') {
+        fail(`${path}.unschedulable`, 'must be true or false', n.unschedulable);
+      }
+      spec.unschedulable = n.unschedulable;
+    }
+    return spec;
+  });
+}
+
+function labels(value: unknown, path: string): Record<string, string> {
+  const l = record(value, path);
+  const entries = Object.entries(l);
+  if (entries.length > LIMITS.labelsPerNode) {
+    throw new Invalid(
+      `${path} has ${entries.length} entries; the limit is ${LIMITS.labelsPerNode}`,
+    );
+  }
+  const out: Record<string, string> = {};
+  for (const [k, v] of entries) {
+    // Keys are checked only for length: the engine stores what kubectl label would accept.
+    if (k.length === 0 || k.length > 317) fail(`${path} key`, 'must be 1 to 317 characters', k);
+    out[k] = string(v, `${path}.${k}`, 63);
+  }
+  return out;
+}
+
+function taint(value: unknown, path: string): Taint {
+  const t = record(value, path);
+  known(t, `${path}.`, ['key', 'value', 'effect']);
+  const key = string(t.key, `${path}.key`, 317);
+  if (key === '') fail(`${path}.key`, 'must not be empty', key);
+  const effect = oneOf(t.effect, `${path}.effect`, TAINT_EFFECTS);
+  if (t.value === undefined) return { key, effect };
+  return { key, value: string(t.value, `${path}.value`, 63), effect };
+}
+
+function oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) {
+    fail(path, `must be ${allowed.map((a) => `"${a}"`).join(', ')}`, value);
+  }
+  return value as T;
+}
+
+function matching(value: unknown, path: string, pattern: RegExp, what: string): string {
+  const s = string(value, path, 100);
+  if (!pattern.test(s)) fail(path, `must be ${what}`, s);
+  return s;
 }
 
 function ops(value: unknown): Op[] {

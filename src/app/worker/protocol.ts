@@ -1,4 +1,6 @@
+import type { NodeSpec } from '../../engine/cluster';
 import type { ComponentSnapshot } from '../../engine/component';
+import type { ScoringStrategyType } from '../../engine/scheduler/plugins/noderesources/fit';
 import type { PodSchedulingResult } from '../../engine/scheduler';
 import type { TraceMessage } from '../../engine/trace/message';
 
@@ -8,7 +10,12 @@ import type { TraceMessage } from '../../engine/trace/message';
 /** The cluster a session starts from; with the ops it replays exactly. */
 export interface SessionConfig {
   seed: number;
+  /** How many nodes; equals nodeSpecs.length when nodeSpecs is given. */
   nodes: number;
+  /** The nodes one by one (capacity, labels, taints); absent means `nodes` default nodes. */
+  nodeSpecs?: NodeSpec[];
+  /** NodeResourcesFit's scoring strategy; absent means upstream's LeastAllocated. */
+  scoringStrategy?: ScoringStrategyType;
 }
 
 /** One thing done to the engine, logged so the session can be replayed and forked. */

@@ -1,6 +1,8 @@
 import { defaultNodes } from '../../engine/cluster';
+import type { ClusterConfig } from '../../engine/cluster';
 import type { Engine } from '../../engine/engine';
 import { runSim } from '../../engine/sim/commands';
+import { withScoringStrategy } from '../../engine/scheduler/config';
 import { createSimulation, outputText, runKubectl } from '../../engine/simulation';
 import type { LoggedOp, Op, SessionConfig } from './protocol';
 
@@ -24,7 +26,7 @@ export class Session {
     readonly config: SessionConfig,
     ops: readonly Op[] = [],
   ) {
-    this.engine = createSimulation({ seed: config.seed, nodes: defaultNodes(config.nodes) });
+    this.engine = createSimulation(clusterOf(config));
     this.engine.runUntilIdle();
     this.bootHops = this.engine.trace.size();
     for (const op of ops) this.run(op);
@@ -88,6 +90,15 @@ export class Session {
       }
     }
   }
+}
+
+/** Returns the engine's configuration for a session's: node specs or default nodes, and scoring. */
+export function clusterOf(config: SessionConfig): Partial<ClusterConfig> {
+  return {
+    seed: config.seed,
+    nodes: config.nodeSpecs ?? defaultNodes(config.nodes),
+    ...(config.scoringStrategy ? { scheduler: withScoringStrategy(config.scoringStrategy) } : {}),
+  };
 }
 
 /**
