@@ -148,3 +148,25 @@ describe('EngineHost read-only kubectl as of a hop', () => {
     expect(host.etcdAt(bootHops, 10_000).revisions.length).toBe(bootKeys);
   });
 });
+
+describe('EngineHost lesson steps', () => {
+  it('judges a step’s goals from when it began, explaining what is missing', () => {
+    const host = new EngineHost();
+    host.start(CONFIG, []);
+    host.beginStep();
+    const goal = { count: { kind: 'Pod', selector: 'app=web', status: 'Running' }, equals: 2 };
+    const before = host.checkStep([goal], []);
+    expect(before.goals[0]?.ok).toBe(false);
+    expect(before.goals[0]?.explanation).not.toBe('');
+    const seen: Delta[] = [
+      host.kubectl('kubectl create deployment web --image=nginx --replicas=2').delta,
+    ];
+    runUntilRunning(host, 2, seen);
+    const hop = { hop: { from: 'kube-scheduler', resource: 'pods/binding' } };
+    const after = host.checkStep([goal], [hop]);
+    expect(after.goals[0]).toMatchObject({ ok: true, explanation: '' });
+    expect(after.choices[0]?.ok).toBe(true);
+    host.beginStep();
+    expect(host.checkStep([], [hop]).choices[0]?.ok).toBe(false);
+  });
+});

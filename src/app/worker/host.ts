@@ -1,5 +1,8 @@
 import { allResources, storagePrefix } from '../../engine/api/resources';
 import { ErrCompacted } from '../../engine/store/mvcc';
+import type { Check, CheckResult } from '../../lessons/checks/check';
+import { evaluate, evaluateAll } from '../../lessons/checks/evaluate';
+import { StepWindow } from '../../lessons/checks/window';
 import { InspectionHistory } from './history';
 import { kubectlAt } from './snapshotKubectl';
 import { Observer } from './observer';
@@ -21,9 +24,12 @@ export class EngineHost implements EngineApi {
   private session: Session | undefined;
   private observer: Observer | undefined;
   private history = new InspectionHistory();
+  /** The lesson step being judged, if any; a new session or a fork ends it. */
+  private step: StepWindow | undefined;
 
   start(config: SessionConfig, ops: Op[]): Started {
     this.observer?.close();
+    this.endStep();
     const session = new Session(config);
     this.session = session;
     this.history = new InspectionHistory();
@@ -57,6 +63,7 @@ export class EngineHost implements EngineApi {
     const old = this.current();
     const arrive = old.engine.trace.get(hop)?.arrive ?? old.engine.loop.now();
     this.observer?.close();
+    this.endStep();
     // The page already holds everything up to the fork point, so what the replay streams is
     // dropped; the inspection history keeps its past and takes the replay's own.
     const session = new Session(old.config);
@@ -107,6 +114,17 @@ export class EngineHost implements EngineApi {
     }
   }
 
+  beginStep(): void {
+    this.step?.close();
+    this.step = new StepWindow(this.current().engine);
+  }
+
+  checkStep(goals: Check[], choices: Check[]): { goals: CheckResult[]; choices: CheckResult[] } {
+    if (!this.step) this.beginStep();
+    const view = (this.step as StepWindow).view();
+    return { goals: evaluateAll(goals, view), choices: choices.map((c) => evaluate(c, view)) };
+  }
+
   log(): { config: SessionConfig; ops: Op[] } {
     const session = this.current();
     return { config: session.config, ops: session.ops() };
@@ -123,6 +141,11 @@ export class EngineHost implements EngineApi {
       .engine.allComponents()
       .map((c) => c.name);
     return out;
+  }
+
+  private endStep(): void {
+    this.step?.close();
+    this.step = undefined;
   }
 
   private current(): Session {

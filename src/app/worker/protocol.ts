@@ -1,5 +1,6 @@
 import type { NodeSpec } from '../../engine/cluster';
 import type { ComponentSnapshot } from '../../engine/component';
+import type { Check, CheckResult } from '../../lessons/checks/check';
 import type { ScoringStrategyType } from '../../engine/scheduler/plugins/noderesources/fit';
 import type { PodSchedulingResult } from '../../engine/scheduler';
 import type { TraceMessage } from '../../engine/trace/message';
@@ -119,6 +120,10 @@ export interface EngineApi {
   etcdAt(done: number, limit: number): { revisions: EtcdRevision[]; keys: Record<string, number> };
   /** Runs a read-only kubectl line (describe, get) against the store as of `done` hops; no hop is sent. */
   kubectlAt(line: string, done: number): string;
+  /** Starts judging a lesson step: its goals count hops and writes from now on. */
+  beginStep(): void;
+  /** Judges a step's goals and its predict choices against the cluster now and since the step began. */
+  checkStep(goals: Check[], choices: Check[]): { goals: CheckResult[]; choices: CheckResult[] };
   /** Returns names for tab completion: resource kinds and the names of objects of each. */
   names(): Record<string, string[]>;
 }
