@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { applyMarkers } from './applyMarkers';
 import { automationApi } from './automation';
 import { installShortcuts, SHORTCUTS } from './keys';
 import type { SessionController } from './session/controller';
+import type { LessonMode } from './session/lessonMode';
 import type { Notice } from './session/persist';
 import type { EditorStore } from './state/editor';
 import { Caption } from './views/Caption/Caption';
@@ -16,11 +17,17 @@ import { Inspector, type Selection } from './views/Inspector/Inspector';
 import { SharePanel } from './views/Share/SharePanel';
 import { Terminal } from './views/Terminal/Terminal';
 
+// Lessons bring Markdown rendering; they load when first opened.
+const LessonPanel = lazy(() =>
+  import('./views/Lessons/LessonPanel').then((m) => ({ default: m.LessonPanel })),
+);
+
 /** The page: editor, flow, cluster, inspector and terminal around one session. */
 export function App(props: {
   session: SessionController;
   editor: EditorStore;
   notices: Notice[];
+  lessons: LessonMode;
   onDismiss(): void;
 }) {
   const { session, editor } = props;
@@ -31,6 +38,7 @@ export function App(props: {
   const [markers, setMarkers] = useState<EditorMarker[]>([]);
   const [applyOutput, setApplyOutput] = useState('');
   const [selection, setSelection] = useState<Selection | undefined>(undefined);
+  const [right, setRight] = useState<'inspector' | 'lessons'>('inspector');
 
   // The automation API appears once the session has started, so scripts never race its start.
   useEffect(() => {
@@ -63,6 +71,12 @@ export function App(props: {
       <header>
         <h1>Wheelhouse</h1>
         <TimeControls session={session} />
+        <button
+          aria-pressed={right === 'lessons'}
+          onClick={() => setRight(right === 'lessons' ? 'inspector' : 'lessons')}
+        >
+          Lessons
+        </button>
         <SharePanel
           session={session}
           editor={editor}
@@ -116,20 +130,57 @@ export function App(props: {
             session={session}
             components={components}
             selectedHop={selection?.kind === 'hop' ? selection.id : undefined}
-            onSelectHop={(id) => setSelection({ kind: 'hop', id })}
-            onSelectComponent={(name) => setSelection({ kind: 'component', name })}
+            onSelectHop={(id) => {
+              setSelection({ kind: 'hop', id });
+              setRight('inspector');
+            }}
+            onSelectComponent={(name) => {
+              setSelection({ kind: 'component', name });
+              setRight('inspector');
+            }}
           />
           <Caption session={session} />
           <ChaosPanel session={session} onOutput={setApplyOutput} />
         </section>
         <section className="pane inspectorpane" aria-label="Inspector panel">
-          <Inspector session={session} selection={selection} onSelect={setSelection} />
+          <div role="tablist" aria-label="Right panel">
+            <button
+              role="tab"
+              aria-selected={right === 'lessons'}
+              onClick={() => setRight('lessons')}
+            >
+              Lesson
+            </button>
+            <button
+              role="tab"
+              aria-selected={right === 'inspector'}
+              onClick={() => setRight('inspector')}
+            >
+              Inspector
+            </button>
+          </div>
+          {right === 'lessons' ? (
+            <Suspense fallback={<p className="quiet">Loading lessons…</p>}>
+              <LessonPanel mode={props.lessons} session={session} />
+            </Suspense>
+          ) : (
+            <Inspector
+              session={session}
+              selection={selection}
+              onSelect={(s) => {
+                setSelection(s);
+              }}
+            />
+          )}
         </section>
         <section className="pane clusterpane" aria-label="Cluster panel">
           <ClusterView
             session={session}
             selected={selection?.kind === 'object' ? selection.key : undefined}
-            onSelect={(key) => setSelection({ kind: 'object', key })}
+            onSelect={(key) => {
+              setSelection({ kind: 'object', key });
+              setRight('inspector');
+            }}
           />
         </section>
         <section className="pane terminalpane" aria-label="Terminal">

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { workerRemote } from './engine/remote';
 import { SessionController } from './session/controller';
+import { LessonMode } from './session/lessonMode';
 import { openSession, type Notice } from './session/persist';
 import { createEditorStore } from './state/editor';
 import { createPlaybackStore } from './state/playback';
@@ -10,6 +11,7 @@ import './styles.css';
 
 const session = new SessionController(workerRemote(), createPlaybackStore());
 const editor = createEditorStore();
+const lessons = new LessonMode(session, editor);
 
 // Problems opening or saving the session: shown until dismissed, never fatal.
 let notices: Notice[] = [];
@@ -33,7 +35,13 @@ function Root() {
     () => notices,
   );
   return (
-    <App session={session} editor={editor} notices={current} onDismiss={() => setNotices([])} />
+    <App
+      session={session}
+      editor={editor}
+      lessons={lessons}
+      notices={current}
+      onDismiss={() => setNotices([])}
+    />
   );
 }
 

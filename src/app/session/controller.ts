@@ -86,6 +86,17 @@ export class SessionController {
     });
   }
 
+  /** Runs virtual time until the cluster is quiet and shows that moment (a lesson's start). */
+  settle(): Promise<void> {
+    return this.serial(async () => {
+      await this.catchUpOrFork();
+      this.ingest(await this.engine.settle());
+      this.logWait();
+      this.store.setState({ x: this.timeline.endX(this.headT) });
+      this.refresh(true);
+    });
+  }
+
   /** Advances playback by dt real milliseconds (called every animation frame). */
   tick(dtMs: number): void {
     const s = this.store.getState();

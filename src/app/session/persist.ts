@@ -20,6 +20,14 @@ import type { SessionController } from './controller';
 /** The cluster a fresh session starts with. */
 export const DEFAULT_CONFIG = { seed: 1, nodes: 3 };
 
+/** While a lesson runs, the sandbox's autosave is left as it was. */
+let suspended = false;
+
+/** Pauses or resumes autosaving (a lesson is not the student's sandbox). */
+export function suspendAutosave(value: boolean): void {
+  suspended = value;
+}
+
 /** Largest cluster a page may ask for, as a saved session may hold. */
 const MAX_NODES = 5000;
 
@@ -161,8 +169,12 @@ export async function openSession(
       }
     },
   });
-  session.store.subscribe((s, before) => s.revision !== before.revision && saver.changed());
-  editor.subscribe(() => saver.changed());
+  session.store.subscribe((s, before) => {
+    if (!suspended && s.revision !== before.revision) saver.changed();
+  });
+  editor.subscribe(() => {
+    if (!suspended) saver.changed();
+  });
   flushOnPageHide(saver);
 }
 

@@ -3,6 +3,7 @@ import { ErrCompacted } from '../../engine/store/mvcc';
 import type { Check, CheckResult } from '../../lessons/checks/check';
 import { evaluate, evaluateAll } from '../../lessons/checks/evaluate';
 import { StepWindow } from '../../lessons/checks/window';
+import { settle } from '../../lessons/run';
 import { InspectionHistory } from './history';
 import { kubectlAt } from './snapshotKubectl';
 import { Observer } from './observer';
@@ -112,6 +113,11 @@ export class EngineHost implements EngineApi {
         return 'That moment is older than etcd keeps: the API server compacted its history.\n';
       throw e;
     }
+  }
+
+  settle(): Delta {
+    settle(this.current());
+    return this.drain();
   }
 
   beginStep(): void {

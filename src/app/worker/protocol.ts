@@ -120,6 +120,8 @@ export interface EngineApi {
   etcdAt(done: number, limit: number): { revisions: EtcdRevision[]; keys: Record<string, number> };
   /** Runs a read-only kubectl line (describe, get) against the store as of `done` hops; no hop is sent. */
   kubectlAt(line: string, done: number): string;
+  /** Runs virtual time until only heartbeats are left (a lesson's cluster ready for the student). */
+  settle(): Delta;
   /** Starts judging a lesson step: its goals count hops and writes from now on. */
   beginStep(): void;
   /** Judges a step's goals and its predict choices against the cluster now and since the step began. */
