@@ -47,4 +47,25 @@ describe('lessons:check', () => {
       '01-broken.yaml: step "first": choice "the scheduler" is not marked correct, but it is what happened (a hop from kube-scheduler (pods/binding))',
     ]);
   });
+
+  it('fails a command that errs unless it is marked fails, and one marked fails that succeeds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lessons-'));
+    const text = readFileSync(fixture, 'utf8')
+      .replace('- cont:', '- count:')
+      .replace(
+        '      - run: kubectl run solo --image=nginx',
+        [
+          '      - run: kubectl run solo --image=nginx',
+          '      - run: kubectl get pod nope',
+          '      - run: kubectl get pods',
+          '        fails: true',
+        ].join('\n'),
+      );
+    const file = join(dir, '01-broken.yaml');
+    writeFileSync(file, text);
+    expect(checkLessonFile(file).problems).toEqual([
+      '01-broken.yaml: step "first": `kubectl get pod nope` failed: Error from server (NotFound): pods "nope" not found',
+      '01-broken.yaml: step "first": `kubectl get pods` should fail but succeeded',
+    ]);
+  });
 });

@@ -54,7 +54,8 @@ export function replay(file: string, lesson: Lesson): string[] {
 function judge(at: string, step: Step, outcome: StepOutcome): string[] {
   const problems: string[] = [];
   for (const o of outcome.outputs) {
-    if (o.exitCode !== 0) problems.push(`${at}: \`${o.line}\` failed: ${o.output.trim()}`);
+    if (o.exitCode !== 0 && !o.fails) problems.push(`${at}: \`${o.line}\` failed: ${o.output.trim()}`);
+    if (o.exitCode === 0 && o.fails) problems.push(`${at}: \`${o.line}\` should fail but succeeded`);
   }
   for (const g of outcome.goals) {
     if (!g.ok) problems.push(`${at}: goal "${g.goal}" is not met: ${g.explanation}`);

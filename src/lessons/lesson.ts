@@ -35,10 +35,10 @@ export interface StartingCluster {
 
 /** Something a student can click, or the runner replays: a command, YAML, or a fast-forward. */
 export type Action =
-  /** A kubectl or sim command line, run as the terminal would. */
-  | { label?: string; run: string }
+  /** A kubectl or sim command line, run as the terminal would; `fails` when the error is the point. */
+  | { label?: string; run: string; stdin?: string; fails?: boolean }
   /** YAML applied with `kubectl apply -f -`, as the editor's Apply button does. */
-  | { label?: string; apply: string }
+  | { label?: string; apply: string; fails?: boolean }
   /** YAML placed into the editor for the student to read, change and apply (the runner skips it). */
   | { label?: string; editor: string }
   /** Virtual time run forward, e.g. "6m" to pass the 300 s eviction timeout. */

@@ -67,6 +67,9 @@ describe('actionOps', () => {
   it('maps each action to the op the terminal, the Apply button or fast-forward would run', () => {
     expect(actionOps({ run: 'sim node stop node-1' }, 0)).toEqual([{ op: 'sim', line: 'sim node stop node-1' }]);
     expect(actionOps({ run: 'kubectl get pods' }, 0)).toEqual([{ op: 'kubectl', line: 'kubectl get pods' }]);
+    expect(actionOps({ run: 'kubectl replace -f -', stdin: 'x: 1' }, 0)).toEqual([
+      { op: 'kubectl', line: 'kubectl replace -f -', stdin: 'x: 1' },
+    ]);
     expect(actionOps({ apply: 'x: 1' }, 0)).toEqual([{ op: 'kubectl', line: 'kubectl apply -f -', stdin: 'x: 1' }]);
     expect(actionOps({ wait: '6m' }, 1000)).toEqual([{ op: 'until', t: 361_000 }]);
     expect(actionOps({ editor: 'x: 1' }, 0)).toEqual([]);
@@ -81,7 +84,7 @@ describe('LessonRun', () => {
     expect(gradePick(lesson.steps[0]?.predict as never, first.choices, 1)).toBe(true);
     expect(gradePick(lesson.steps[0]?.predict as never, first.choices, 0)).toBe(false);
     const second = run.play(lesson.steps[1] as Lesson['steps'][number]);
-    expect(second.outputs.map((o) => o.exitCode)).toEqual([0]);
+    expect(second.outputs.map((o) => [o.exitCode, o.fails])).toEqual([[0, false]]);
     expect(second.goals).toEqual([
       { ok: true, goal: '1 Running pod named pre on small', explanation: '' },
     ]);

@@ -19,7 +19,7 @@ export const HORIZON_MS = 180_000;
 
 /** What a step did: each command's output, its goals, and which predict choices came true. */
 export interface StepOutcome {
-  outputs: { line: string; output: string; exitCode: number }[];
+  outputs: { line: string; output: string; exitCode: number; fails: boolean }[];
   goals: CheckResult[];
   /** One result per predict choice: ok means the simulation did what the choice says. */
   choices: CheckResult[];
@@ -29,7 +29,8 @@ export interface StepOutcome {
 export function actionOps(action: Action, now: number): Op[] {
   if ('run' in action) {
     const line = action.run.trim();
-    return [line.startsWith('sim ') ? { op: 'sim', line } : { op: 'kubectl', line }];
+    if (line.startsWith('sim ')) return [{ op: 'sim', line }];
+    return [action.stdin === undefined ? { op: 'kubectl', line } : { op: 'kubectl', line, stdin: action.stdin }];
   }
   if ('apply' in action) return [{ op: 'kubectl', line: 'kubectl apply -f -', stdin: action.apply }];
   if ('wait' in action) return [{ op: 'until', t: now + (parseDuration(action.wait) ?? 0) }];
@@ -69,7 +70,8 @@ export class LessonRun {
     for (const action of step.solution ?? step.actions ?? []) {
       for (const op of actionOps(action, this.session.engine.loop.now())) {
         const printed = this.session.run(op);
-        if (op.op !== 'until') outputs.push({ line: op.line, ...printed });
+        const fails = 'fails' in action && action.fails === true;
+        if (op.op !== 'until') outputs.push({ line: op.line, ...printed, fails });
       }
     }
     settle(this.session);

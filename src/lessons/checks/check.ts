@@ -45,7 +45,16 @@ export interface EventCheck {
 
 /** A hop happened during the step. from/to may end in "*" ("kubelet/*"). */
 export interface HopCheck {
-  hop: { from?: string; to?: string; verb?: string; resource?: string; kind?: string; name?: string };
+  hop: {
+    from?: string;
+    to?: string;
+    verb?: string;
+    resource?: string;
+    kind?: string;
+    name?: string;
+    /** A response's status code: 409 for a conflict. */
+    code?: number;
+  };
 }
 
 /** One field of one object has a value (a dotted path: "spec.unschedulable"). */

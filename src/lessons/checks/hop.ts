@@ -14,6 +14,7 @@ export function evaluateHop(check: HopCheck, view: ClusterView): CheckResult {
     if (h.resource !== undefined && m.resource !== h.resource) continue;
     if (h.kind !== undefined && m.kind !== h.kind) continue;
     if (!nameMatches(h.name, m.name)) continue;
+    if (h.code !== undefined && m.code !== h.code) continue;
     return { ok: true, goal, explanation: '' };
   }
   return { ok: false, goal, explanation: `no hop ${describeHop(check)} since this step began.` };
@@ -22,7 +23,7 @@ export function evaluateHop(check: HopCheck, view: ClusterView): CheckResult {
 /** Describes a hop pattern: "from kube-scheduler to kube-apiserver (POST pods/binding)". */
 export function describeHop(check: HopCheck): string {
   const h = check.hop;
-  const what = [h.verb, h.resource ?? h.kind, h.name].filter(Boolean).join(' ');
+  const what = [h.verb, h.resource ?? h.kind, h.name, h.code].filter(Boolean).join(' ');
   return [h.from && `from ${h.from}`, h.to && `to ${h.to}`, what && `(${what})`]
     .filter(Boolean)
     .join(' ');
