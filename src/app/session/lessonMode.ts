@@ -88,7 +88,12 @@ export class LessonMode {
   async act(action: Action): Promise<string> {
     this.store.setState({ busy: true, ran: true });
     try {
-      if ('run' in action) return await this.session.run(action.run);
+      if ('run' in action) {
+        const line = action.run.trim();
+        if (action.stdin !== undefined && !/^sim(\s|$)/.test(line))
+          return await this.session.kubectl(line, action.stdin);
+        return await this.session.run(line);
+      }
       if ('apply' in action) return await this.session.apply(action.apply);
       if ('wait' in action) {
         await this.session.advance(parseDuration(action.wait) ?? 0);

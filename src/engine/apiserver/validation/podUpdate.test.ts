@@ -46,6 +46,19 @@ describe('pod updates', () => {
     expect(update(mutate)).toEqual([]);
   });
 
+  it('allows an unchanged toleration that has no tolerationSeconds (a status write keeps it)', () => {
+    const old = stored();
+    old.spec!.tolerations!.push({
+      key: 'dedicated',
+      operator: 'Equal',
+      value: 'gpu',
+      effect: 'NoSchedule',
+    });
+    const next = wireCopy(old);
+    next.metadata!.labels = { touched: 'yes' };
+    expect(validatePodUpdate(next, old).map(formatFieldError)).toEqual([]);
+  });
+
   it('forbids other spec changes with the upstream message', () => {
     const [err] = update((p) => (p.spec!.restartPolicy = 'Never'));
     expect(err).toBe(

@@ -58,14 +58,20 @@ function validateOnlyAddedTolerations(
 ): FieldError[] {
   const path = 'spec.tolerations';
   for (const old of prev) {
-    // An existing toleration may only change its tolerationSeconds.
-    const found = next.some((t) => equal({ ...old, tolerationSeconds: t.tolerationSeconds }, t));
+    // An existing toleration may only change its tolerationSeconds (compared without that key,
+    // since an absent key and one set to undefined differ to a deep comparison).
+    const found = next.some((t) => equal(withoutSeconds(old), withoutSeconds(t)));
     if (!found)
       return [
         forbidden(path, 'existing toleration can not be modified except its tolerationSeconds'),
       ];
   }
   return validateTolerations(next, path);
+}
+
+function withoutSeconds(t: Toleration): Omit<Toleration, 'tolerationSeconds'> {
+  const { tolerationSeconds: _seconds, ...rest } = t;
+  return rest;
 }
 
 function validateOnlyDeletedGates(spec: PodSpec, old: PodSpec): FieldError[] {
