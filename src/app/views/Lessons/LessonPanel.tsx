@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import ReactMarkdown from 'react-markdown';
 import { useStore } from 'zustand';
 import type { Action, Lesson } from '../../../lessons/lesson';
@@ -97,13 +97,19 @@ function StepView({ mode, lesson }: { mode: LessonMode; lesson: Lesson }) {
   const state = useStore(mode.store);
   const step = lesson.steps[state.step];
   const [output, setOutput] = useState('');
+  const top = useRef<HTMLParagraphElement>(null);
+  // A new step starts at its top, where its title and narration are.
+  useEffect(() => {
+    top.current?.closest('.pane')?.scrollTo(0, 0);
+    setOutput('');
+  }, [state.step, lesson]);
   if (!step) return null;
   const act = (a: Action) => void mode.act(a).then(setOutput);
   const goalsMet = state.goals.every((g) => g.ok);
   const last = state.step === lesson.steps.length - 1;
   return (
     <div className="lesson">
-      <p className="quiet">
+      <p className="quiet" ref={top}>
         {lesson.title} · step {state.step + 1} of {lesson.steps.length}
       </p>
       <h2>{step.title}</h2>
@@ -152,7 +158,7 @@ function StepView({ mode, lesson }: { mode: LessonMode; lesson: Lesson }) {
       )}
       <div className="hints">
         {(step.hints ?? []).slice(0, state.hintsShown).map((h, i) => (
-          <div key={i} className="hint">
+          <div key={i} className="lessonhint">
             <Markdown text={h} />
           </div>
         ))}
