@@ -102,3 +102,27 @@ test('leaving a lesson brings the sandbox back untouched', async ({ app, page })
   await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
   await expect.poll(() => app.kubectl('kubectl get deploy -o name')).toBe('deployment.apps/mine\n');
 });
+
+test('presenter mode: the flow maximised, no editor, clicker keys move through a lesson', async ({
+  app,
+  page,
+}) => {
+  await app.page.goto('/?lesson=cluster-at-a-glance');
+  await page.waitForFunction(() => window.wheelhouse !== undefined);
+  const panel = page.getByRole('region', { name: 'Inspector panel' });
+  await expect(panel.getByRole('heading', { name: 'Look around' })).toBeVisible();
+  await page.getByRole('button', { name: 'Presenter' }).click();
+  await expect(page.getByRole('region', { name: 'Editor' }).first()).toBeHidden();
+  await page.locator('header h1').click();
+  await page.keyboard.press('PageDown');
+  await expect(panel.getByRole('heading', { name: 'Look around' })).toBeHidden();
+  await page.keyboard.press('PageUp');
+  await expect(panel.getByRole('heading', { name: 'Look around' })).toBeVisible();
+});
+
+test('a lesson from another origin is refused with a message', async ({ app, page }) => {
+  await app.page.goto('/?lesson=https://example.com/evil.yaml');
+  await page.waitForFunction(() => window.wheelhouse !== undefined);
+  await expect(page.locator('p.error')).toContainText('Lessons open only from this site');
+  await expect(app.nodeCards()).toHaveCount(3);
+});

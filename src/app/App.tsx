@@ -39,6 +39,11 @@ export function App(props: {
   const [applyOutput, setApplyOutput] = useState('');
   const [selection, setSelection] = useState<Selection | undefined>(undefined);
   const [right, setRight] = useState<'inspector' | 'lessons'>('inspector');
+  const [presenter, setPresenter] = useState(false);
+  const lessonOn = useStore(props.lessons.store, (s) => s.lesson !== undefined);
+  useEffect(() => {
+    if (lessonOn) setRight('lessons');
+  }, [lessonOn]);
 
   // The automation API appears once the session has started, so scripts never race its start.
   useEffect(() => {
@@ -46,7 +51,7 @@ export function App(props: {
   }, [session, ready]);
 
   useEffect(() => {
-    const uninstall = installShortcuts(session);
+    const uninstall = installShortcuts(session, props.lessons);
     let last = performance.now();
     let frame = requestAnimationFrame(function tick(now) {
       session.tick(Math.min(100, now - last));
@@ -57,7 +62,7 @@ export function App(props: {
       cancelAnimationFrame(frame);
       uninstall();
     };
-  }, [session]);
+  }, [session, props.lessons]);
 
   const apply = async (text: string) => {
     const output = await session.apply(text);
@@ -67,7 +72,7 @@ export function App(props: {
   const names = useMemo(() => () => session.engine.names(), [session]);
 
   return (
-    <div className="app">
+    <div className={presenter ? 'app presenter' : 'app'}>
       <header>
         <h1>Wheelhouse</h1>
         <TimeControls session={session} />
@@ -76,6 +81,9 @@ export function App(props: {
           onClick={() => setRight(right === 'lessons' ? 'inspector' : 'lessons')}
         >
           Lessons
+        </button>
+        <button aria-pressed={presenter} onClick={() => setPresenter(!presenter)}>
+          Presenter
         </button>
         <SharePanel
           session={session}
@@ -189,7 +197,13 @@ export function App(props: {
             Type <code>kubectl get pods</code> or <code>sim help</code>; Tab completes.
           </p>
           <div className="terminalhost">
-            <Terminal run={(line) => session.run(line)} names={names} />
+            <Terminal
+              run={(line) => {
+                const refused = props.lessons.refuses(line);
+                return refused ? Promise.resolve(refused) : session.run(line);
+              }}
+              names={names}
+            />
           </div>
         </section>
       </main>

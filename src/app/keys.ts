@@ -1,4 +1,5 @@
 import type { SessionController } from './session/controller';
+import type { LessonMode } from './session/lessonMode';
 
 /** The page's keyboard shortcuts, as the help lists them. */
 export const SHORTCUTS: readonly [string, string][] = [
@@ -6,6 +7,7 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['→', 'Step one moment forward'],
   ['←', 'Step one moment back'],
   ['Ctrl+Enter', 'Apply the editor’s YAML'],
+  ['PageDown / PageUp', 'Next / previous lesson step (a presenter’s clicker), else step'],
 ];
 
 /** Reports whether a key event belongs to a text field, the editor or the terminal. */
@@ -18,7 +20,7 @@ function typing(target: EventTarget | null): boolean {
 }
 
 /** Installs Space / ← / → playback shortcuts on the document; returns the uninstaller. */
-export function installShortcuts(session: SessionController): () => void {
+export function installShortcuts(session: SessionController, lessons: LessonMode): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
     // Space on a focused button presses the button; only elsewhere is it play/pause.
@@ -33,6 +35,13 @@ export function installShortcuts(session: SessionController): () => void {
     } else if (e.key === 'ArrowLeft') {
       e.preventDefault();
       session.stepBack();
+    } else if (e.key === 'PageDown' || e.key === 'PageUp') {
+      e.preventDefault();
+      // A clicker is the presenter's: it moves through the lesson without waiting for its goals.
+      const { lesson, step } = lessons.store.getState();
+      const forward = e.key === 'PageDown';
+      if (!lesson) void (forward ? session.step() : session.stepBack());
+      else void lessons.go(forward ? step + 1 : step - 1);
     }
   };
   document.addEventListener('keydown', onKey);

@@ -22,9 +22,13 @@ const setNotices = (next: Notice[]) => {
 };
 const notify = (n: Notice) => setNotices([...notices.filter((x) => x.text !== n.text), n]);
 
-void openSession(session, editor, notify).catch((e: Error) =>
-  notify({ text: `The simulator could not start: ${e.message}` }),
-);
+void openSession(session, editor, notify)
+  .then(async () => {
+    if (!new URLSearchParams(location.search).has('lesson')) return;
+    const { openLessonFromQuery } = await import('./views/Lessons/openFromQuery');
+    await openLessonFromQuery(location.search, lessons, (text) => notify({ text }));
+  })
+  .catch((e: Error) => notify({ text: `The simulator could not start: ${e.message}` }));
 
 function Root() {
   const current = useSyncExternalStore(

@@ -111,6 +111,17 @@ export class LessonMode {
     }
   }
 
+  /**
+   * Returns why a typed command is not allowed in this step (its `allowed` prefixes), or
+   * undefined when it may run.
+   */
+  refuses(line: string): string | undefined {
+    const { lesson, step, finished } = this.store.getState();
+    const allowed = finished ? undefined : lesson?.steps[step]?.allowed;
+    if (!allowed || allowed.some((p) => line.trim().startsWith(p))) return undefined;
+    return `This step of the lesson allows only: ${allowed.join(', ')}. (Leave the lesson for the sandbox to run anything.)\n`;
+  }
+
   /** Records the student's prediction before they run the step. */
   pick(choice: number): void {
     this.store.setState({ pick: choice });

@@ -54,7 +54,14 @@ function LessonList({ mode }: { mode: LessonMode }) {
     } else setError(`${file.name} is not a valid lesson:\n${parsed.errors.map((e) => `line ${e.line}, column ${e.column}: ${e.field ? `${e.field}: ` : ''}${e.message}`).join('\n')}`);
   };
   return (
-    <div className="lessons">
+    <div
+      className="lessons"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        void open(e.dataTransfer.files[0]);
+      }}
+    >
       <h2>Lessons</h2>
       <ul className="lessonlist">
         {entries.map((e) =>
@@ -81,7 +88,7 @@ function LessonList({ mode }: { mode: LessonMode }) {
         )}
       </ul>
       <label className="openlesson">
-        Open a lesson file{' '}
+        Open a lesson file (or drop one here){' '}
         <input type="file" accept=".yaml,.yml" onChange={(e) => void open(e.target.files?.[0]).then(() => (e.target.value = ''))} />
       </label>
       {error && (
