@@ -96,12 +96,13 @@ function share(a: unknown, b: unknown): unknown {
   if (Array.isArray(b)) return a;
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  const ka = Object.keys(ra);
+  // a's keys by for-in, which allocates nothing; this runs for every object of every write.
   const kb = Object.keys(rb);
-  let same = ka.length === kb.length;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i] as string;
-    if (kb[i] !== k) same = false;
+  let same = true;
+  let i = 0;
+  for (const k in ra) {
+    if (!Object.hasOwn(ra, k)) continue;
+    if (kb[i++] !== k) same = false;
     if (!Object.hasOwn(rb, k)) {
       same = false;
       continue;
@@ -110,7 +111,7 @@ function share(a: unknown, b: unknown): unknown {
     if (v !== rb[k]) same = false;
     else if (ra[k] !== v) ra[k] = v;
   }
-  return same ? b : a;
+  return same && i === kb.length ? b : a;
 }
 
 const MAX_REORDERED = 16;
@@ -120,16 +121,15 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
   const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i] as string;
-    if (kb[i] !== k) return false;
+  let i = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k)) continue;
+    if (kb[i++] !== k) return false;
     if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
       return false;
   }
-  return true;
+  return i === kb.length;
 }
 
 /** Freezes an object graph so code that shares stored objects cannot mutate them by accident. */
