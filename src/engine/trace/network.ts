@@ -56,7 +56,7 @@ export class Network {
     msg.arrive = now + delay;
     msg.cause = cause;
     const recorded = this.trace.record(msg);
-    this.loop.schedule(delay, deliver, { cause: recorded.id });
+    this.loop.scheduleCaused(delay, deliver, recorded.id);
     return recorded;
   }
 
