@@ -70,22 +70,23 @@ const OMIT = Symbol('omit');
  * (same keys in the same order, same values) with prev's, and returns next, or prev itself when
  * the whole of next is such a copy. next must be private (not yet stored); prev is only read.
  * A new version of a stored object then costs only its changed parts: etcd's history keeps every
- * version, and most writes (a binding, a status patch) touch a few fields.
+ * version, and most writes (a binding, a status patch) touch a few fields. The objects that are
+ * kept new are returned as compact copies (see blank), so the result may not be next itself.
  */
 export function shareUnchanged<T>(next: T, prev: unknown): T {
   return share(next, prev) as T;
 }
 
 function share(a: unknown, b: unknown): unknown {
-  if (a === b || typeof a !== 'object' || a === null || typeof b !== 'object' || b === null)
-    return a;
+  if (a === b || typeof a !== 'object' || a === null) return a;
   // A frozen subtree is already stored (shared by reference); it is not ours to rewrite.
   if (Object.isFrozen(a)) return a;
+  if (typeof b !== 'object' || b === null) return compact(a);
   if (Array.isArray(a)) {
-    if (!Array.isArray(b)) return a;
+    if (!Array.isArray(b)) return compact(a);
     let same = a.length === b.length;
     for (let i = 0; i < a.length; i++) {
-      let v = i < b.length ? share(a[i], b[i]) : a[i];
+      let v = share(a[i], b[i]);
       // Items move (a status patch reorders conditions): reuse an equal one from elsewhere.
       if (v !== b[i] && b.length <= MAX_REORDERED) v = b.find((x) => sameJson(v, x)) ?? v;
       if (v !== b[i]) same = false;
@@ -93,7 +94,7 @@ function share(a: unknown, b: unknown): unknown {
     }
     return same ? b : a;
   }
-  if (Array.isArray(b)) return a;
+  if (Array.isArray(b)) return compact(a);
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   // a's keys by for-in, which allocates nothing; this runs for every object of every write.
@@ -103,15 +104,71 @@ function share(a: unknown, b: unknown): unknown {
   for (const k in ra) {
     if (!Object.hasOwn(ra, k)) continue;
     if (kb[i++] !== k) same = false;
-    if (!Object.hasOwn(rb, k)) {
-      same = false;
-      continue;
-    }
-    const v = share(ra[k], rb[k]);
-    if (v !== rb[k]) same = false;
-    else if (ra[k] !== v) ra[k] = v;
+    const v = share(ra[k], Object.hasOwn(rb, k) ? rb[k] : undefined);
+    if (v !== rb[k] || !Object.hasOwn(rb, k)) same = false;
+    if (ra[k] !== v) ra[k] = v;
   }
-  return same && i === kb.length ? b : a;
+  return same && i === kb.length ? b : inline(ra);
+}
+
+/** Compacts every object of a new subtree that no earlier version has. */
+function compact(a: unknown): unknown {
+  if (typeof a !== 'object' || a === null || Object.isFrozen(a)) return a;
+  if (Array.isArray(a)) {
+    for (let i = 0; i < a.length; i++) {
+      const v = compact(a[i]);
+      if (a[i] !== v) a[i] = v;
+    }
+    return a;
+  }
+  const ra = a as Record<string, unknown>;
+  for (const k in ra) {
+    if (!Object.hasOwn(ra, k)) continue;
+    const v = compact(ra[k]);
+    if (ra[k] !== v) ra[k] = v;
+  }
+  return inline(ra);
+}
+
+/** Returns a copy of obj with the same fields in the same order, all held inline. */
+function inline(obj: Record<string, unknown>): Record<string, unknown> {
+  let n = 0;
+  for (const k in obj) if (Object.hasOwn(obj, k)) n++;
+  const out = blank(n);
+  for (const k in obj) {
+    if (!Object.hasOwn(obj, k)) continue;
+    // As JSON.parse does, "__proto__" stays an own property, not the prototype.
+    if (k === '__proto__')
+      Object.defineProperty(out, k, {
+        value: obj[k],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[k] = obj[k];
+  }
+  return out;
+}
+
+// V8 gives an object made by `{}` room for four fields and puts the rest in a separate array
+// (~40 B more per object); copies are what the store keeps, version after version. An object
+// made by `new` of a function learns its size from its first instances, so each field count
+// gets its own function: copies then hold their fields inline. The functions' prototype is
+// Object.prototype, so a copy is a plain object to everyone (constructor, equality, cloning),
+// and they are named Object, so heap snapshots read as before.
+type Blank = new () => Record<string, unknown>;
+const BLANKS: Blank[] = [];
+const MAX_INLINE_FIELDS = 32;
+
+function blank(fields: number): Record<string, unknown> {
+  if (fields > MAX_INLINE_FIELDS) return {};
+  let make = BLANKS[fields];
+  if (!make) {
+    make = function Object() {} as unknown as Blank;
+    make.prototype = Object.prototype;
+    BLANKS[fields] = make;
+  }
+  return new make();
 }
 
 const MAX_REORDERED = 16;
