@@ -126,7 +126,8 @@ export class MvccStore<V> {
       const prev = this.bucketOf(op.key)?.get(op.key);
       if (op.type === 'put') {
         const kv: KeyValue<V> = {
-          key: op.key,
+          // The first version's key string serves every later one (history keeps them all).
+          key: prev ? prev.key : op.key,
           value: op.value,
           createRevision: prev ? prev.createRevision : revision,
           modRevision: revision,
