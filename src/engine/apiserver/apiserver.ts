@@ -242,7 +242,7 @@ export class ApiServer {
   private shared(info: ResourceInfo, obj: StoredObject): StoredObject {
     const meta = obj.metadata;
     const prev = this.store.get(storageKey(info, meta.namespace, meta.name))?.value;
-    const sealed = shareUnchanged(obj, prev ?? this.lastWritten.get(info.resource));
+    const sealed = shareUnchanged(obj, prev, this.lastWritten.get(info.resource));
     this.lastWritten.set(info.resource, sealed);
     return sealed;
   }
