@@ -70,47 +70,126 @@ const OMIT = Symbol('omit');
  * (same keys in the same order, same values) with prev's, and returns next, or prev itself when
  * the whole of next is such a copy. next must be private (not yet stored); prev is only read.
  * A new version of a stored object then costs only its changed parts: etcd's history keeps every
- * version, and most writes (a binding, a status patch) touch a few fields.
+ * version, and most writes (a binding, a status patch) touch a few fields. The objects that are
+ * kept new are returned as compact copies (see blank), so the result may not be next itself.
  */
-export function shareUnchanged<T>(next: T, prev: unknown): T {
-  return share(next, prev) as T;
+export function shareUnchanged<T>(next: T, prev: unknown, other?: unknown): T {
+  return share(next, prev, other) as T;
 }
 
-function share(a: unknown, b: unknown): unknown {
-  if (a === b || typeof a !== 'object' || a === null || typeof b !== 'object' || b === null)
-    return a;
+// Shares a with b (the previous version at the same path) or, failing that, with c (the same
+// path in another object, e.g. a sibling pod written just before: conditions that turned True
+// in the same second, a running state, a node's event source).
+function share(a: unknown, b: unknown, c: unknown): unknown {
+  if (a === b || a === c || typeof a !== 'object' || a === null) return a;
   // A frozen subtree is already stored (shared by reference); it is not ours to rewrite.
   if (Object.isFrozen(a)) return a;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b)) return a;
-    let same = a.length === b.length;
-    for (let i = 0; i < a.length; i++) {
-      let v = i < b.length ? share(a[i], b[i]) : a[i];
+  const array = Array.isArray(a);
+  const rb = isObject(b) && Array.isArray(b) === array ? (b as Record<string, unknown>) : undefined;
+  const rc = isObject(c) && Array.isArray(c) === array ? (c as Record<string, unknown>) : undefined;
+  if (!rb && !rc) return compact(a);
+  if (array) {
+    const items = a as unknown[];
+    const bs = rb as unknown[] | undefined;
+    const cs = rc as unknown[] | undefined;
+    let sameB = bs !== undefined && items.length === bs.length;
+    let sameC = cs !== undefined && items.length === cs.length;
+    for (let i = 0; i < items.length; i++) {
+      let v = share(items[i], bs?.[i], cs?.[i]);
       // Items move (a status patch reorders conditions): reuse an equal one from elsewhere.
-      if (v !== b[i] && b.length <= MAX_REORDERED) v = b.find((x) => sameJson(v, x)) ?? v;
-      if (v !== b[i]) same = false;
+      if (bs && v !== bs[i] && bs.length <= MAX_REORDERED) v = bs.find((x) => sameJson(v, x)) ?? v;
+      if (v !== bs?.[i]) sameB = false;
+      if (v !== cs?.[i]) sameC = false;
+      if (items[i] !== v) items[i] = v;
+    }
+    return sameB ? b : sameC ? c : a;
+  }
+  const ra = a as Record<string, unknown>;
+  // a's keys by for-in, which allocates nothing; this runs for every object of every write.
+  const kb = rb && Object.keys(rb);
+  const kc = rc && Object.keys(rc);
+  let sameB = rb !== undefined;
+  let sameC = rc !== undefined;
+  let i = 0;
+  for (const k in ra) {
+    if (!Object.hasOwn(ra, k)) continue;
+    const inB = rb !== undefined && Object.hasOwn(rb, k);
+    const inC = rc !== undefined && Object.hasOwn(rc, k);
+    if (!inB || kb?.[i] !== k) sameB = false;
+    if (!inC || kc?.[i] !== k) sameC = false;
+    i++;
+    const v = share(ra[k], inB ? rb[k] : undefined, inC ? rc[k] : undefined);
+    if (!inB || v !== rb[k]) sameB = false;
+    if (!inC || v !== rc[k]) sameC = false;
+    if (ra[k] !== v) ra[k] = v;
+  }
+  if (sameB && i === kb?.length) return b;
+  if (sameC && i === kc?.length) return c;
+  return inline(ra);
+}
+
+function isObject(v: unknown): v is object {
+  return typeof v === 'object' && v !== null;
+}
+
+/** Compacts every object of a new subtree that no earlier version has. */
+function compact(a: unknown): unknown {
+  if (typeof a !== 'object' || a === null || Object.isFrozen(a)) return a;
+  if (Array.isArray(a)) {
+    for (let i = 0; i < a.length; i++) {
+      const v = compact(a[i]);
       if (a[i] !== v) a[i] = v;
     }
-    return same ? b : a;
+    return a;
   }
-  if (Array.isArray(b)) return a;
   const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const ka = Object.keys(ra);
-  const kb = Object.keys(rb);
-  let same = ka.length === kb.length;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i] as string;
-    if (kb[i] !== k) same = false;
-    if (!Object.hasOwn(rb, k)) {
-      same = false;
-      continue;
-    }
-    const v = share(ra[k], rb[k]);
-    if (v !== rb[k]) same = false;
-    else if (ra[k] !== v) ra[k] = v;
+  for (const k in ra) {
+    if (!Object.hasOwn(ra, k)) continue;
+    const v = compact(ra[k]);
+    if (ra[k] !== v) ra[k] = v;
   }
-  return same ? b : a;
+  return inline(ra);
+}
+
+/** Returns a copy of obj with the same fields in the same order, all held inline. */
+function inline(obj: Record<string, unknown>): Record<string, unknown> {
+  let n = 0;
+  for (const k in obj) if (Object.hasOwn(obj, k)) n++;
+  const out = blank(n);
+  for (const k in obj) {
+    if (!Object.hasOwn(obj, k)) continue;
+    // As JSON.parse does, "__proto__" stays an own property, not the prototype.
+    if (k === '__proto__')
+      Object.defineProperty(out, k, {
+        value: obj[k],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[k] = obj[k];
+  }
+  return out;
+}
+
+// V8 gives an object made by `{}` room for four fields and puts the rest in a separate array
+// (~40 B more per object); copies are what the store keeps, version after version. An object
+// made by `new` of a function learns its size from its first instances, so each field count
+// gets its own function: copies then hold their fields inline. The functions' prototype is
+// Object.prototype, so a copy is a plain object to everyone (constructor, equality, cloning);
+// they are named Object for heap snapshots (a bundler may rename them).
+type Blank = new () => Record<string, unknown>;
+const BLANKS: Blank[] = [];
+const MAX_INLINE_FIELDS = 32;
+
+function blank(fields: number): Record<string, unknown> {
+  if (fields > MAX_INLINE_FIELDS) return {};
+  let make = BLANKS[fields];
+  if (!make) {
+    make = function Object() {} as unknown as Blank;
+    make.prototype = Object.prototype;
+    BLANKS[fields] = make;
+  }
+  return new make();
 }
 
 const MAX_REORDERED = 16;
@@ -120,16 +199,15 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
   const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i] as string;
-    if (kb[i] !== k) return false;
+  let i = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k)) continue;
+    if (kb[i++] !== k) return false;
     if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
       return false;
   }
-  return true;
+  return i === kb.length;
 }
 
 /** Freezes an object graph so code that shares stored objects cannot mutate them by accident. */

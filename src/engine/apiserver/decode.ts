@@ -94,6 +94,8 @@ function render(path: Path): string {
   return parent ? `${parent}.${path.key}` : path.key;
 }
 
+const NO_PROPERTIES: Readonly<Record<string, SchemaNode>> = {};
+
 function walk(
   value: unknown,
   raw: SchemaNode,
@@ -129,9 +131,11 @@ function walk(
     return;
   }
   if (actual !== 'object') return;
-  const props = node.properties ?? {};
+  const props = node.properties ?? NO_PROPERTIES;
   const childStruct = typeName ?? struct;
-  for (const key of Object.keys(value as object)) {
+  // for-in, not Object.keys: every field of every write is walked, and this copies nothing.
+  for (const key in value as object) {
+    if (!Object.hasOwn(value as object, key)) continue;
     const child = (value as Record<string, unknown>)[key];
     const childPath = { parent: path, key };
     const schema = props[key];

@@ -68,8 +68,7 @@ export class WatchCache {
   add(w: CacheWatcher, rv: number, current: () => readonly StoredObject[]): () => void {
     if (rv === 0) {
       for (const obj of current())
-        if (this.matchesObj(w, obj, () => this.selectableFields(obj)))
-          w.send({ type: 'ADDED', object: obj });
+        if (this.matchesObj(w, obj, undefined, false)) w.send({ type: 'ADDED', object: obj });
     } else {
       const oldest = this.oldestAllowed();
       if (rv < oldest) {
@@ -132,15 +131,22 @@ export class WatchCache {
 
   private dispatch(ev: CachedEvent): void {
     for (const w of this.unindexed) this.deliver(w, ev);
-    const seen = new Set<CacheWatcher>();
+    // Most events reach one indexed watch (a pod's kubelet), so the set that keeps a watch from
+    // hearing an event twice is only made for a second one.
+    let first: CacheWatcher | undefined;
+    let seen: Set<CacheWatcher> | undefined;
     for (const field of INDEXED_FIELDS) {
       const byValue = this.index.get(field);
       if (!byValue) continue;
-      for (const value of [this.fieldsOf(ev)[field], this.prevFieldsOf(ev)?.[field]]) {
+      for (let i = 0; i < 2; i++) {
+        const value = i === 0 ? this.fieldsOf(ev)[field] : this.prevFieldsOf(ev)?.[field];
         if (value === undefined) continue;
-        for (const w of byValue.get(value) ?? []) {
-          if (seen.has(w)) continue;
-          seen.add(w);
+        const watchers = byValue.get(value);
+        if (!watchers) continue;
+        for (const w of watchers) {
+          if (w === first || seen?.has(w)) continue;
+          if (!first) first = w;
+          else (seen ??= new Set([first])).add(w);
           this.deliver(w, ev);
         }
       }
@@ -148,29 +154,33 @@ export class WatchCache {
   }
 
   private deliver(w: CacheWatcher, ev: CachedEvent): void {
-    const now = this.matchesObj(w, ev.object, () => this.fieldsOf(ev));
+    const now = this.matchesObj(w, ev.object, ev, false);
     if (ev.type !== 'MODIFIED') {
       if (now) w.send({ type: ev.type, object: ev.object });
       return;
     }
-    const before = this.matchesObj(
-      w,
-      ev.prev as StoredObject,
-      () => this.prevFieldsOf(ev) as Record<string, string>,
-    );
+    const before = this.matchesObj(w, ev.prev as StoredObject, ev, true);
     if (now && before) w.send({ type: 'MODIFIED', object: ev.object });
     else if (now) w.send({ type: 'ADDED', object: ev.object });
     else if (before) w.send({ type: 'DELETED', object: ev.object });
   }
 
+  /** Matches obj, the event's object or (prev) its previous one; fields are read only if needed. */
   private matchesObj(
     w: CacheWatcher,
     obj: StoredObject,
-    fields: () => Record<string, string>,
+    ev: CachedEvent | undefined,
+    prev: boolean,
   ): boolean {
     if (w.namespace && obj.metadata.namespace !== w.namespace) return false;
     if (!matches(w.labels, obj.metadata.labels)) return false;
-    return w.fields.length === 0 || matchesFields(w.fields, fields());
+    if (w.fields.length === 0) return true;
+    const fields = !ev
+      ? this.selectableFields(obj)
+      : prev
+        ? (this.prevFieldsOf(ev) as Record<string, string>)
+        : this.fieldsOf(ev);
+    return matchesFields(w.fields, fields);
   }
 
   private indexKey(w: CacheWatcher): [string, string] | undefined {

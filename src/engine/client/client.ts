@@ -82,47 +82,58 @@ export class Client {
   /** Sends a request; cb runs with the response, or with a timeout if the link is down. [CLI2] */
   request(req: ApiRequest, cb: (res: ApiResponse) => void): void {
     const sentAt = this.loop.now();
-    let answered = false;
-    const answer = (res: ApiResponse): void => {
-      if (answered) return;
-      answered = true;
-      cb(res);
-    };
-    const lost = (): void => {
-      this.at(sentAt + REQUEST_TIMEOUT_MS, () => answer(timeoutResponse(req)));
-    };
-    if (!this.reachable) return lost();
+    if (!this.reachable) return this.lose(req, sentAt, cb);
+    // The hops are literals in the order a spread of the label made them, so a message keeps
+    // its fields and their order; a spread here cost a slow copy per hop.
     const label = describe(req);
+    const verb = httpMethod(req);
     this.network.send(
       {
-        ...label,
+        resource: label.resource,
+        kind: label.kind,
+        namespace: label.namespace,
+        name: label.name,
         from: this.component,
         to: APISERVER,
         type: 'request',
-        verb: httpMethod(req),
+        verb,
         body: req,
         command: this.command,
       },
       () => {
-        if (!this.reachable) return lost();
+        if (!this.reachable) return this.lose(req, sentAt, cb);
+        let answered = false;
         this.api.serve(req, (res) => {
           const body = res.body as KubeObject | undefined;
           this.network.send(
             {
-              ...label,
+              resource: label.resource,
+              kind: label.kind,
+              namespace: label.namespace,
+              name: label.name,
               from: APISERVER,
               to: this.component,
               type: 'response',
-              verb: httpMethod(req),
+              verb,
               code: res.code,
               rv: body?.metadata?.resourceVersion,
               body: res.body ?? res.error,
             },
-            () => (this.reachable ? answer(res) : lost()),
+            () => {
+              if (!this.reachable) return this.lose(req, sentAt, cb);
+              if (answered) return;
+              answered = true;
+              cb(res);
+            },
           );
         });
       },
     );
+  }
+
+  /** Answers a request that got no answer with a timeout, REQUEST_TIMEOUT_MS after it was sent. */
+  private lose(req: ApiRequest, sentAt: number, cb: (res: ApiResponse) => void): void {
+    this.at(sentAt + REQUEST_TIMEOUT_MS, () => cb(timeoutResponse(req)));
   }
 
   /**
@@ -142,9 +153,13 @@ export class Client {
       this.breakStream(stream, this.loop.now());
       return handle;
     }
+    const label = describe(req);
     this.network.send(
       {
-        ...describe(req),
+        resource: label.resource,
+        kind: label.kind,
+        namespace: label.namespace,
+        name: label.name,
         from: this.component,
         to: APISERVER,
         type: 'request',

@@ -28,8 +28,16 @@ interface Seen {
   name: string;
   namespace: string;
   count: number;
-  firstTimestamp: string;
   lastMs: number;
+  what: What;
+}
+
+/** An event's fieldPath, type, reason and message, numbered so a remembered key stays short. */
+interface What {
+  id: number;
+  /** How many remembered events use it; at 0 it is forgotten. */
+  refs: number;
+  key: string;
 }
 
 /**
@@ -50,7 +58,12 @@ export class EventStamp {
 
 /** Records events for one component. */
 export class EventRecorder {
+  // Keyed "<subject>\0<what id>": the subject is the object (its uid, when it has one), the id
+  // stands for fieldPath, type, reason and message. A pod's events then cost a short key each
+  // rather than every field joined, and the same key names the same event as before.
   private readonly seen = new Map<string, Seen>();
+  private readonly whats = new Map<string, What>();
+  private nextWhat = 0;
 
   constructor(
     private readonly client: Client,
@@ -62,6 +75,7 @@ export class EventRecorder {
   /** Forgets every event recorded so far, as a restarted process does. [EV3] */
   restart(): void {
     this.seen.clear();
+    this.whats.clear();
   }
 
   /** Records an event about an object. [EV1][EV2] */
@@ -75,17 +89,10 @@ export class EventRecorder {
     const now = this.loop.now();
     const meta = obj.metadata ?? {};
     const namespace = meta.namespace ?? 'default';
-    const key = [
-      obj.kind,
-      namespace,
-      meta.name,
-      meta.uid,
-      fieldPath ?? '',
-      type,
-      reason,
-      message,
-    ].join('\u0000');
-    const prior = this.seen.get(key);
+    // join, not a template: it makes one flat string, where a template makes a chain of pieces.
+    const whatKey = [fieldPath ?? '', type, reason, message].join('\u0000');
+    const known = this.whats.get(whatKey);
+    const prior = known ? this.seen.get(keyOf(obj, namespace, known)) : undefined;
     if (prior && now - prior.lastMs < AGGREGATION_WINDOW_MS) {
       prior.count++;
       prior.lastMs = now;
@@ -130,15 +137,41 @@ export class EventRecorder {
       reportingComponent: this.source.component,
       reportingInstance: this.source.host ?? '',
     };
-    this.seen.delete(key);
-    this.seen.set(key, {
-      name,
-      namespace,
-      count: 1,
-      firstTimestamp: ev.firstTimestamp as string,
-      lastMs: now,
-    });
-    if (this.seen.size > MAX_REMEMBERED) this.seen.delete(this.seen.keys().next().value as string);
+    this.remember(obj, whatKey, name, namespace, now);
     this.client.request({ verb: 'create', resource: 'events', namespace, body: ev }, () => {});
   }
+
+  /** Remembers a new event as the latest of its key, forgetting the oldest past MAX_REMEMBERED. */
+  private remember(
+    obj: KubeObject,
+    whatKey: string,
+    name: string,
+    namespace: string,
+    now: number,
+  ): void {
+    let what = this.whats.get(whatKey);
+    if (!what) this.whats.set(whatKey, (what = { id: this.nextWhat++, refs: 0, key: whatKey }));
+    const key = keyOf(obj, namespace, what);
+    const replaced = this.seen.get(key);
+    if (replaced) this.forget(key, replaced);
+    what.refs++;
+    this.seen.set(key, { name, namespace, count: 1, lastMs: now, what });
+    if (this.seen.size > MAX_REMEMBERED) {
+      const oldest = this.seen.keys().next().value as string;
+      this.forget(oldest, this.seen.get(oldest) as Seen);
+    }
+  }
+
+  private forget(key: string, seen: Seen): void {
+    this.seen.delete(key);
+    if (--seen.what.refs === 0) this.whats.delete(seen.what.key);
+  }
+}
+
+// The object an event is about: its kind and uid, or kind, namespace and name without a uid.
+function keyOf(obj: KubeObject, namespace: string, what: What): string {
+  const meta = obj.metadata ?? {};
+  return (
+    meta.uid ? [obj.kind, meta.uid, what.id] : [obj.kind, namespace, meta.name, '', what.id]
+  ).join('\u0000');
 }

@@ -67,6 +67,21 @@ export class EventLoop {
     return task;
   }
 
+  /** Runs fn after delayMs as foreground work caused by a message: schedule without options. */
+  scheduleCaused(delayMs: number, fn: () => void, cause: number | null): Timer {
+    const task = new Task(
+      this,
+      this.virtualNow + Math.max(0, delayMs),
+      this.seq++,
+      fn,
+      cause,
+      false,
+    );
+    this.foreground++;
+    this.push(task);
+    return task;
+  }
+
   /** Counts a foreground task as finished (a cancelled one). */
   foregroundDone(): void {
     this.foreground--;

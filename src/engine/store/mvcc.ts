@@ -126,7 +126,8 @@ export class MvccStore<V> {
       const prev = this.bucketOf(op.key)?.get(op.key);
       if (op.type === 'put') {
         const kv: KeyValue<V> = {
-          key: op.key,
+          // The first version's key string serves every later one (history keeps them all).
+          key: prev ? prev.key : op.key,
           value: op.value,
           createRevision: prev ? prev.createRevision : revision,
           modRevision: revision,
@@ -146,9 +147,16 @@ export class MvccStore<V> {
     if (events.length > 0) {
       this.rev = revision;
       for (const e of events) this.log.push(e);
+      // Each resource has a watcher and most transactions write one key: a watcher whose
+      // prefix takes every event gets the events as they are, with no filtered copy.
       for (const w of this.watchers) {
-        const mine = events.filter((e) => e.kv.key.startsWith(w.prefix));
-        if (mine.length > 0) w.cb(mine, revision);
+        let matching = 0;
+        for (const e of events) if (e.kv.key.startsWith(w.prefix)) matching++;
+        if (matching === 0) continue;
+        w.cb(
+          matching === events.length ? events : events.filter((e) => e.kv.key.startsWith(w.prefix)),
+          revision,
+        );
       }
     }
     return { succeeded: ok, revision: this.rev, results };

@@ -40,15 +40,24 @@ export class Network {
     private readonly latency: LatencyConfig = DEFAULT_LATENCY,
   ) {}
 
-  /** Sends a message; deliver runs on arrival with the message as the current cause. */
+  /**
+   * Sends a message; deliver runs on arrival with the message as the current cause. out becomes
+   * the recorded message, so it must be a fresh object the sender does not keep.
+   */
   send(out: Outgoing, deliver: () => void, arrival?: Arrival): TraceMessage {
     const now = this.loop.now();
     const earliest = now + this.latencyOf(out.from, out.to) + (arrival?.extraDelay ?? 0);
     const delay = Math.max(earliest, arrival?.notBefore ?? 0) - now;
     const cause = out.cause === undefined ? this.loop.cause : out.cause;
-    const msg = this.trace.record({ ...out, t: now, arrive: now + delay, cause });
-    this.loop.schedule(delay, deliver, { cause: msg.id });
-    return msg;
+    // The sender's literal becomes the message (every sender makes a fresh one): t, arrive and
+    // cause land after its fields, where a spread copy put them, without copying it per hop.
+    const msg = out as Omit<TraceMessage, 'id'>;
+    msg.t = now;
+    msg.arrive = now + delay;
+    msg.cause = cause;
+    const recorded = this.trace.record(msg);
+    this.loop.scheduleCaused(delay, deliver, recorded.id);
+    return recorded;
   }
 
   private latencyOf(from: string, to: string): number {

@@ -1,3 +1,5 @@
+import { without } from './strategic';
+
 // JSON merge patch (RFC 7386): objects merge recursively, null deletes, anything else replaces.
 
 type Json = unknown;
@@ -10,9 +12,11 @@ function isObject(v: Json): v is Record<string, Json> {
 export function applyMergePatch(target: Json, patch: Json): Json {
   if (!isObject(patch)) return patch;
   const out: Record<string, Json> = isObject(target) ? { ...target } : {};
+  // Removed keys are left out of a rebuilt object: `delete` makes a slow dictionary object.
+  let removed: Set<string> | undefined;
   for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k];
+    if (v === null) (removed ??= new Set()).add(k);
     else out[k] = applyMergePatch(out[k], v);
   }
-  return out;
+  return removed ? without(out, removed) : out;
 }

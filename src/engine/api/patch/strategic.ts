@@ -53,6 +53,10 @@ export function applyStrategicPatch(target: Json, patch: Json): Json {
   const retain = Array.isArray(patch.$retainKeys)
     ? new Set(patch.$retainKeys as string[])
     : undefined;
+  // Removed keys are left out of a rebuilt object rather than deleted: `delete` of a key that is
+  // not the last turns the object into a slow dictionary, and stored conditions lose reason and
+  // message this way on every transition to True.
+  let removed: Set<string> | undefined;
   for (const [k, v] of Object.entries(patch)) {
     if (k === '$patch' || k === '$retainKeys' || k.startsWith('$setElementOrder/')) continue;
     if (k.startsWith('$deleteFromPrimitiveList/')) {
@@ -63,7 +67,7 @@ export function applyStrategicPatch(target: Json, patch: Json): Json {
       continue;
     }
     if (v === null) {
-      delete out[k];
+      (removed ??= new Set()).add(k);
       continue;
     }
     if (Array.isArray(v)) {
@@ -72,14 +76,35 @@ export function applyStrategicPatch(target: Json, patch: Json): Json {
     }
     if (isObject(v)) {
       const merged = applyStrategicPatch(out[k], v);
-      if (merged === undefined) delete out[k];
+      if (merged === undefined) (removed ??= new Set()).add(k);
       else out[k] = merged;
       continue;
     }
     out[k] = v;
   }
-  if (retain) for (const k of Object.keys(out)) if (!retain.has(k)) delete out[k];
-  return out;
+  return removed || retain ? without(out, removed, retain) : out;
+}
+
+/** Returns a copy of obj without the removed keys and, given retain, only those keys. */
+export function without(
+  obj: JsonObject,
+  removed: ReadonlySet<string> | undefined,
+  retain?: ReadonlySet<string>,
+): JsonObject {
+  const kept: JsonObject = {};
+  for (const k of Object.keys(obj)) {
+    if (removed?.has(k) || (retain && !retain.has(k))) continue;
+    // As JSON.parse does, "__proto__" stays an own property, not the prototype.
+    if (k === '__proto__')
+      Object.defineProperty(kept, k, {
+        value: obj[k],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else kept[k] = obj[k];
+  }
+  return kept;
 }
 
 function mergeList(field: string, current: Json, patch: Json[], order: Json): Json[] {

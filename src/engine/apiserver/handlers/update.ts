@@ -110,7 +110,7 @@ function buildUpdate(
   strategy.canonicalize?.(obj);
   if (req.subresource === undefined) strategy.validateAdmission(obj, old, sctx);
   meta.resourceVersion = old.metadata.resourceVersion;
-  if (equal(withoutManaged(obj), withoutManaged(old))) return 'unchanged';
+  if (unchangedBut(obj, old)) return 'unchanged';
   // registry.Store.Update's ShouldDeleteDuringUpdate: only an object already past its grace period
   // (or without one) goes when its last finalizer does; a terminating pod's status write does not.
   const finalized =
@@ -160,8 +160,24 @@ export function patched(req: ApiRequest, old: KubeObject): KubeObject {
   return out as KubeObject;
 }
 
-function withoutManaged(obj: KubeObject): KubeObject {
-  const { metadata, ...rest } = obj;
-  const { managedFields: _m, ...meta } = metadata ?? {};
-  return { ...rest, metadata: meta };
+/** Reports whether obj equals old apart from metadata.managedFields, copying neither. [UPD2] */
+function unchangedBut(obj: KubeObject, old: KubeObject): boolean {
+  return (
+    equalWithout(obj, old, 'metadata') &&
+    equalWithout(obj.metadata ?? {}, old.metadata ?? {}, 'managedFields')
+  );
+}
+
+// Deep equality of two objects' fields other than skip, as fast-deep-equal compares objects.
+function equalWithout(a: object, b: object, skip: string): boolean {
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in ra) {
+    if (k === skip || !Object.hasOwn(ra, k)) continue;
+    n++;
+    if (!Object.hasOwn(rb, k) || !equal(ra[k], rb[k])) return false;
+  }
+  for (const k in rb) if (k !== skip && Object.hasOwn(rb, k)) n--;
+  return n === 0;
 }

@@ -5,7 +5,10 @@ import type { FieldError } from '../errors';
 
 /** Returns the path of a child field: child("spec", "containers") is "spec.containers". */
 export function child(path: string, ...names: string[]): string {
-  return [path, ...names].filter((p) => p !== '').join('.');
+  // Validation builds a path for every field it checks, so no arrays are made here.
+  let out = path;
+  for (const name of names) if (name !== '') out = out === '' ? name : `${out}.${name}`;
+  return out;
 }
 
 /** Returns the path of a list element: index("spec.containers", 0). */

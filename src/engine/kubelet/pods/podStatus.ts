@@ -187,7 +187,7 @@ export function observe(k: KubeletCore, w: PodWorker): Observed {
   w.observed = {
     containers: k.runtime.podContainers(w.uid).map((c) => ({ ...c })),
     sandbox: sandbox && { ip: sandbox.ip, ready: sandbox.ready },
-    failures: w.failures.size > 0 ? new Map(w.failures) : NO_FAILURES,
+    failures: w.failures && w.failures.size > 0 ? new Map(w.failures) : NO_FAILURES,
     probesAbsent: !k.prober.hasPod(w.uid),
   };
   k.status.dirty(w);
@@ -214,7 +214,7 @@ export function statusOf(k: KubeletCore, w: PodWorker): PodStatus {
     hostIP: k.hostIP,
     sandbox: seen?.sandbox,
     containers: seen?.containers ?? [],
-    failures: seen?.failures ?? new Map(),
+    failures: seen?.failures ?? NO_FAILURES,
     probe: (c) => (seen?.probesAbsent ? undefined : k.prober.status(w.uid, c.name, c.id)),
     terminal: w.terminated,
     previous: w.status.lastSent ?? pod.status,

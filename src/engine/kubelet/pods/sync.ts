@@ -163,15 +163,15 @@ function* startOne(
 ): Co<boolean> {
   const backingOff = doBackOff(k, w.pod, spec, seen.containers);
   if (backingOff) {
-    w.failures.set(spec.name, backingOff);
+    (w.failures ??= new Map()).set(spec.name, backingOff);
     return false;
   }
   const prev = latest(seen, spec.name);
   const r = yield* startContainer(k, w, sandbox, spec, prev ? prev.attempt + 1 : 0);
   if (r.ok) {
-    w.failures.delete(spec.name);
+    w.failures?.delete(spec.name);
     return true;
   }
-  w.failures.set(spec.name, { reason: r.reason, message: r.message });
+  (w.failures ??= new Map()).set(spec.name, { reason: r.reason, message: r.message });
   return false;
 }

@@ -32,8 +32,8 @@ export interface PodWorker {
   rejected?: StartFailure;
   /** When the kubelet first handled the pod (status.startTime). */
   startTime?: string;
-  /** Why the last sync could not start each container (reasonCache). */
-  failures: Map<string, StartFailure>;
+  /** Why the last sync could not start each container (reasonCache); made at the first failure. */
+  failures?: Map<string, StartFailure>;
   /** The pod as of the start of its last sync. */
   observed?: Observed;
   syncing: boolean;
@@ -71,7 +71,6 @@ export function newWorker(pod: Pod): PodWorker {
     uid: pod.metadata?.uid ?? '',
     pod,
     admitted: false,
-    failures: new Map(),
     syncing: false,
     again: false,
     terminating: false,
