@@ -26,7 +26,6 @@ class Task implements Timer {
   constructor(
     private readonly loop: EventLoop,
     readonly at: number,
-    readonly seq: number,
     readonly run: () => void,
     readonly cause: number | null,
     readonly background: boolean,
@@ -42,11 +41,23 @@ class Task implements Timer {
 /** Raised when runUntilIdle exceeds its task budget, which means work that never settles. */
 export class RunawayError extends Error {}
 
+/** The tasks due at one virtual time, in the order they were scheduled. */
+interface Slot {
+  readonly at: number;
+  /** Emptied as they run, so a long slot does not keep finished tasks' closures alive. */
+  readonly tasks: (Task | undefined)[];
+  /** Index of the next task to run. */
+  next: number;
+}
+
 /** Runs the simulation: a virtual clock plus a priority queue of tasks. */
 export class EventLoop {
   private virtualNow = 0;
-  private seq = 0;
-  private readonly heap: Task[] = [];
+  // Tasks are grouped by due time: a hop's latency is a whole millisecond, so thousands of tasks
+  // share a time and the heap orders only the distinct times. Within a slot, tasks run in the
+  // order they were scheduled, which is the (time, insertion) order the loop promises.
+  private readonly heap: Slot[] = [];
+  private readonly slots = new Map<number, Slot>();
   private foreground = 0;
   /** The trace message id whose delivery (or consequence) is running now. */
   cause: number | null = null;
@@ -61,7 +72,7 @@ export class EventLoop {
     const background = opts?.background ?? false;
     const cause = opts?.cause === undefined ? this.cause : opts.cause;
     const at = this.virtualNow + Math.max(0, delayMs);
-    const task = new Task(this, at, this.seq++, fn, cause, background);
+    const task = new Task(this, at, fn, cause, background);
     if (!background) this.foreground++;
     this.push(task);
     return task;
@@ -69,14 +80,7 @@ export class EventLoop {
 
   /** Runs fn after delayMs as foreground work caused by a message: schedule without options. */
   scheduleCaused(delayMs: number, fn: () => void, cause: number | null): Timer {
-    const task = new Task(
-      this,
-      this.virtualNow + Math.max(0, delayMs),
-      this.seq++,
-      fn,
-      cause,
-      false,
-    );
+    const task = new Task(this, this.virtualNow + Math.max(0, delayMs), fn, cause, false);
     this.foreground++;
     this.push(task);
     return task;
@@ -94,15 +98,14 @@ export class EventLoop {
 
   /** Returns the virtual time of the next live task, or undefined when none is queued. */
   nextAt(): number | undefined {
-    this.dropCancelled();
-    return this.heap[0]?.at;
+    return this.peek()?.at;
   }
 
   /** Runs the next task, advancing the clock to it; returns false when nothing is queued. */
   step(): boolean {
-    this.dropCancelled();
-    const task = this.pop();
+    const task = this.peek();
     if (!task) return false;
+    this.take();
     if (!task.background) this.foreground--;
     task.cancelled = true;
     this.virtualNow = task.at;
@@ -133,50 +136,67 @@ export class EventLoop {
   /** Runs every task due at or before the virtual time end, then sets the clock to end. */
   runUntil(end: number): void {
     for (;;) {
-      const next = this.nextAt();
-      if (next === undefined || next > end) break;
+      const next = this.peek();
+      if (next === undefined || next.at > end) break;
       this.step();
     }
     if (end > this.virtualNow) this.virtualNow = end;
   }
 
-  private dropCancelled(): void {
-    while (this.heap.length > 0 && (this.heap[0] as Task).cancelled) this.pop();
+  /** Returns the next live task, leaving it queued; cancelled ones ahead of it are dropped. */
+  private peek(): Task | undefined {
+    for (;;) {
+      const slot = this.heap[0];
+      if (!slot) return undefined;
+      const task = slot.tasks[slot.next] as Task;
+      if (!task.cancelled) return task;
+      this.take();
+    }
+  }
+
+  /** Removes the first task of the earliest slot, and the slot once it is empty. */
+  private take(): void {
+    const slot = this.heap[0] as Slot;
+    slot.tasks[slot.next++] = undefined;
+    if (slot.next < slot.tasks.length) return;
+    this.slots.delete(slot.at);
+    this.popSlot();
   }
 
   private push(task: Task): void {
+    const slot = this.slots.get(task.at);
+    if (slot) {
+      slot.tasks.push(task);
+      return;
+    }
+    const fresh: Slot = { at: task.at, tasks: [task], next: 0 };
+    this.slots.set(task.at, fresh);
     const h = this.heap;
-    h.push(task);
+    h.push(fresh);
     let i = h.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(task, h[parent] as Task)) break;
-      h[i] = h[parent] as Task;
+      if ((h[parent] as Slot).at <= fresh.at) break;
+      h[i] = h[parent] as Slot;
       i = parent;
     }
-    h[i] = task;
+    h[i] = fresh;
   }
 
-  private pop(): Task | undefined {
+  private popSlot(): void {
     const h = this.heap;
-    const top = h[0];
     const last = h.pop();
-    if (top === undefined || last === undefined || h.length === 0) return top;
+    if (last === undefined || h.length === 0) return;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= h.length) break;
       const r = l + 1;
-      const child = r < h.length && before(h[r] as Task, h[l] as Task) ? r : l;
-      if (!before(h[child] as Task, last)) break;
-      h[i] = h[child] as Task;
+      const child = r < h.length && (h[r] as Slot).at < (h[l] as Slot).at ? r : l;
+      if ((h[child] as Slot).at >= last.at) break;
+      h[i] = h[child] as Slot;
       i = child;
     }
     h[i] = last;
-    return top;
   }
-}
-
-function before(a: Task, b: Task): boolean {
-  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
 }

@@ -55,7 +55,21 @@ function scale(digits: bigint, shift: number): bigint {
 }
 
 /** Parses a quantity exactly; undefined when it does not match the upstream grammar. */
-export function parseExactQuantity(input: string | number): ExactQuantity | undefined {
+export function parseExactQuantity(input: string | number): Readonly<ExactQuantity> | undefined {
+  // Validation and QoS parse the same few strings ("100m", "500Mi") on every pod and node
+  // write; BigInt arithmetic made that a visible share of the apiserver's time.
+  const key = typeof input === 'number' ? `#${input}` : input;
+  if (parsedCache.has(key)) return parsedCache.get(key);
+  if (parsedCache.size >= CACHE_SIZE) parsedCache.clear();
+  const out = parseUncached(input);
+  parsedCache.set(key, out);
+  return out;
+}
+
+const CACHE_SIZE = 4096;
+const parsedCache = new Map<string, Readonly<ExactQuantity> | undefined>();
+
+function parseUncached(input: string | number): ExactQuantity | undefined {
   const text = typeof input === 'number' ? String(input) : input;
   const m = pattern.exec(text);
   if (!m) return undefined;
@@ -116,23 +130,20 @@ export function canonicalQuantity(
   // parsing them in BigInt arithmetic each time dominated the apiserver's update path.
   const key = `${roundToMilli ? 'm' : ''}${typeof input === 'number' ? '#' : ''}${input}`;
   if (canonicalCache.has(key)) return canonicalCache.get(key);
-  if (canonicalCache.size >= CANONICAL_CACHE_SIZE) canonicalCache.clear();
+  if (canonicalCache.size >= CACHE_SIZE) canonicalCache.clear();
   const out = computeCanonical(input, roundToMilli);
   canonicalCache.set(key, out);
   return out;
 }
 
-const CANONICAL_CACHE_SIZE = 4096;
 const canonicalCache = new Map<string, string | undefined>();
 
 function computeCanonical(input: string | number, roundToMilli: boolean): string | undefined {
   const q = parseExactQuantity(input);
   if (!q) return undefined;
-  if (roundToMilli) {
-    const rem = q.nano % 1_000_000n;
-    if (rem !== 0n) q.nano += rem > 0n ? 1_000_000n - rem : -rem;
-  }
-  return formatExactQuantity(q);
+  const rem = roundToMilli ? q.nano % 1_000_000n : 0n;
+  if (rem === 0n) return formatExactQuantity(q);
+  return formatExactQuantity({ ...q, nano: q.nano + (rem > 0n ? 1_000_000n - rem : -rem) });
 }
 
 /** Compares two well-formed quantities: negative, zero or positive like Quantity.Cmp. */
