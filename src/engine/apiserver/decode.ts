@@ -43,16 +43,21 @@ interface Problem {
   typeError?: string;
 }
 
-/** Returns the strict-decoding error for an object of a kind, or undefined when it decodes. */
+/**
+ * Returns the strict-decoding error for an object of a kind, or undefined when it decodes. Given
+ * the stored version, top-level fields that are that version's own (shared, as a status patch
+ * shares the spec) are not walked again: they decoded when they were stored.
+ */
 export function strictDecode(
   kind: string,
   apiVersion: string,
   obj: unknown,
+  stored?: object,
 ): StatusError | undefined {
   const root = definitions[kind];
   if (!root) return undefined;
   const problem: Problem = { unknown: [] };
-  walk(obj, root, undefined, kind, problem, kind);
+  walk(obj, root, undefined, kind, problem, kind, stored as Record<string, unknown> | undefined);
   const prefix = `${kind} in version "${apiVersion.split('/').pop()}" cannot be handled as a ${kind}: `;
   if (problem.typeError) return badRequest(prefix + problem.typeError);
   if (problem.unknown.length > 0) {
@@ -103,6 +108,7 @@ function walk(
   struct: string,
   p: Problem,
   refName?: string,
+  stored?: Record<string, unknown>,
 ): void {
   if (p.typeError) return;
   const { node, name, types } = resolve(raw);
@@ -137,6 +143,7 @@ function walk(
   for (const key in value as object) {
     if (!Object.hasOwn(value as object, key)) continue;
     const child = (value as Record<string, unknown>)[key];
+    if (stored !== undefined && stored[key] === child && Object.hasOwn(stored, key)) continue;
     const childPath = { parent: path, key };
     const schema = props[key];
     if (schema) walk(child, schema, childPath, node.properties ? childStruct : struct, p);

@@ -80,8 +80,9 @@ export function defaultPodSpec(spec: PodSpec): void {
 /** Mirrors serviceAccountName into the deprecated serviceAccount field, as v1 output does. */
 export function syncDeprecatedServiceAccount(spec: PodSpec | undefined): void {
   if (!spec) return;
-  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
-  else delete spec.serviceAccount;
+  if (!spec.serviceAccountName) delete spec.serviceAccount;
+  else if (spec.serviceAccount !== spec.serviceAccountName)
+    spec.serviceAccount = spec.serviceAccountName;
 }
 
 /** Applies every Pod default in place: the PodSpec's, then SetDefaults_Pod's. */

@@ -16,6 +16,6 @@ export function canonicalizeResourceList(list: Record<string, string | number> |
   for (const [name, value] of Object.entries(list)) {
     const canonical = canonicalQuantity(value, true);
     if (canonical === undefined) throw new QuantityFormatError();
-    list[name] = canonical;
+    if (value !== canonical) list[name] = canonical;
   }
 }

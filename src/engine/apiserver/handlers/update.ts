@@ -87,7 +87,7 @@ function buildUpdate(
     : req.verb === 'patch'
       ? patched(req, old)
       : decoded(req, name);
-  const decodeError = strictDecode(info.kind, apiVersionOf(info), obj);
+  const decodeError = strictDecode(info.kind, apiVersionOf(info), obj, old);
   if (decodeError) throw decodeError;
   const rv = obj.metadata?.resourceVersion;
   if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion)
@@ -139,12 +139,13 @@ export function decoded(req: ApiRequest, name: string): KubeObject {
 /** Applies a PATCH body to the current object by its patch type. */
 export function patched(req: ApiRequest, old: KubeObject): KubeObject {
   const patch = wireCopy(req.body);
-  const base = wireCopy(old) as KubeObject;
+  const type = req.patchType ?? 'strategic';
+  const base = statusOnly(req, type, patch) ? statusBase(old) : (wireCopy(old) as KubeObject);
   // A patch is applied to the current object, so its resourceVersion only matters if the patch
   // itself names one.
   delete base.metadata?.resourceVersion;
   let out: unknown;
-  switch (req.patchType ?? 'strategic') {
+  switch (type) {
     case 'merge':
       out = applyMergePatch(base, patch);
       break;
@@ -158,6 +159,32 @@ export function patched(req: ApiRequest, old: KubeObject): KubeObject {
   if (out === null || typeof out !== 'object' || Array.isArray(out))
     throw badRequest('the patch did not produce an object');
   return out as KubeObject;
+}
+
+/**
+ * Whether a patch is a status write that names only metadata and status, as every kubelet and
+ * scheduler status patch does. Merge and strategic patches build new objects along the paths they
+ * patch and leave the rest of their target alone, and a status write keeps everything but metadata
+ * and status as stored, so only those two need private copies.
+ */
+function statusOnly(req: ApiRequest, type: string, patch: unknown): boolean {
+  if (req.subresource !== 'status' || type === 'json') return false;
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return false;
+  for (const k in patch) if (k !== 'metadata' && k !== 'status') return false;
+  return true;
+}
+
+/**
+ * The stored object with its metadata and status copied and every other field shared. Defaulting
+ * then finds the shared fields already defaulted and writes nothing to them ([DEF1]).
+ */
+function statusBase(old: KubeObject): KubeObject {
+  const base: KubeObject = {};
+  for (const k in old) {
+    if (!Object.hasOwn(old, k)) continue;
+    base[k] = k === 'metadata' || k === 'status' ? wireCopy(old[k]) : old[k];
+  }
+  return base;
 }
 
 /** Reports whether obj equals old apart from metadata.managedFields, copying neither. [UPD2] */

@@ -166,4 +166,27 @@ describe('registry through the Engine', () => {
       deletionGracePeriodSeconds: 30,
     });
   });
+  it('shares the stored spec with a status patch and keeps the patch to status [DEF1]', () => {
+    const e = new Engine({ nodes: [] });
+    const limits = { cpu: '100m', memory: '64Mi' };
+    const spec = {
+      containers: [{ name: 'web', image: 'nginx', resources: { limits } }],
+      serviceAccount: 'default',
+    };
+    const stored = create(e, 'pods', podBody('web', spec)).body as Pod;
+    const res = e.request('kubelet/node-1', {
+      verb: 'patch',
+      resource: 'pods',
+      subresource: 'status',
+      namespace: 'default',
+      name: 'web',
+      patchType: 'strategic',
+      body: { metadata: { uid: stored.metadata?.uid }, status: { phase: 'Running' } },
+    });
+    expect(res.code).toBe(200);
+    const patchedPod = res.body as Pod;
+    expect(patchedPod.status?.phase).toBe('Running');
+    expect(patchedPod.spec).toBe(stored.spec);
+    expect(Object.isFrozen(stored.spec)).toBe(true);
+  });
 });
