@@ -4,7 +4,7 @@ import { wireCopy } from '../../api/object';
 import type { FieldError } from '../errors';
 import { child, forbidden, index, invalid, key, required } from './field';
 import { inclusiveRangeError } from './names';
-import { MIRROR_POD_ANNOTATION, validatePodMetadataAndSpec } from './pod';
+import { MIRROR_POD_ANNOTATION, validatePodAnnotations, validatePodMetadataAndSpec } from './pod';
 import { validateTolerations } from './tolerations';
 
 // Pod updates (core validation: ValidatePodUpdate). A pod's spec is immutable except for images,
@@ -104,6 +104,13 @@ function validateMirrorAnnotation(pod: Pod, old: Pod): FieldError[] {
 export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   const spec = pod.spec ?? ({ containers: [] } as PodSpec);
   const prev = old.spec ?? ({ containers: [] } as PodSpec);
+  // A status write keeps the stored spec object itself; the checks of the spec alone passed when
+  // it was stored, and the update checks compare it with itself.
+  if (pod.spec !== undefined && pod.spec === old.spec)
+    return [
+      ...validatePodAnnotations(pod.metadata?.annotations, spec, 'metadata.annotations'),
+      ...validateMirrorAnnotation(pod, old),
+    ];
   const errs = [...validatePodMetadataAndSpec(pod), ...validateMirrorAnnotation(pod, old)];
   for (const list of ['containers', 'initContainers'] as const) {
     const r = validateContainerUpdates(spec[list], prev[list], child('spec', list));
