@@ -132,7 +132,10 @@ export abstract class Controller implements Component, ControllerRuntime {
   private newQueue(): WorkQueue {
     const queue: WorkQueue = new WorkQueue(this.deps.loop, () => {
       // A queue left behind by a stop may still fire its delayed adds; they go nowhere. [CTL2]
-      if (queue === this.workqueue) this.actor.send({ type: 'WORK' });
+      // Only an idle machine takes WORK; sent while reconciling, it would cost a full XState
+      // macrostep per queued key to be ignored.
+      if (queue === this.workqueue && this.actor.getSnapshot().value === 'idle')
+        this.actor.send({ type: 'WORK' });
     });
     return queue;
   }
