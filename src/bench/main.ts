@@ -16,7 +16,7 @@ import { WORKLOADS } from './workloads';
 
 // How each child Node runs. The full pipeline keeps every pod's objects alive from creation to
 // Running, so much of what the young generation holds survives it; with V8's default 16 MiB
-// semi-spaces the scavenger copied it over and over (a third of a 50k run's time). 64 MiB halves
+// semi-spaces the scavenger copied it over and over (a fifth of a 50k run's time). 64 MiB halves
 // the scavenging and is tuning a server would do, not a change to what is simulated.
 const NODE_FLAGS = ['--expose-gc', '--max-old-space-size=16384', '--max-semi-space-size=64'];
 
