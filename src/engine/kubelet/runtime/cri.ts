@@ -159,21 +159,35 @@ export class Cri {
     body: object,
     handle: (reply: Reply<T>) => void,
   ): Co<T> {
-    const label = { kind: 'Pod', namespace: pod.namespace, name: pod.name };
+    const { namespace, name } = pod;
     const to = this.runtime.name;
+    // Literals, not spreads of a shared label: each CRI call sends two hops, and a spread copies
+    // through the slow generic path.
     return yield* wait<T>((resume) => {
-      this.network.send({ ...label, from: this.kubelet, to, type: 'cri', verb, body }, () =>
-        handle((value, code = GRPC_CODE.OK, workMs = 0) => {
-          const respond = (): void => {
-            const answer = summarize(value);
-            this.network.send(
-              { ...label, from: to, to: this.kubelet, type: 'cri', verb, code, body: answer },
-              () => resume(value),
-            );
-          };
-          if (workMs > 0) this.loop.schedule(workMs, respond);
-          else respond();
-        }),
+      this.network.send(
+        { kind: 'Pod', namespace, name, from: this.kubelet, to, type: 'cri', verb, body },
+        () =>
+          handle((value, code = GRPC_CODE.OK, workMs = 0) => {
+            const respond = (): void => {
+              const answer = summarize(value);
+              this.network.send(
+                {
+                  kind: 'Pod',
+                  namespace,
+                  name,
+                  from: to,
+                  to: this.kubelet,
+                  type: 'cri',
+                  verb,
+                  code,
+                  body: answer,
+                },
+                () => resume(value),
+              );
+            };
+            if (workMs > 0) this.loop.schedule(workMs, respond);
+            else respond();
+          }),
       );
     });
   }
