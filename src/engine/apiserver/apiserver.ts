@@ -298,6 +298,15 @@ export function errorResponse(e: unknown): ApiResponse {
 
 // The apiserver serialises apiVersion, kind, metadata, spec, status in that order.
 function orderTopLevel(obj: KubeObject): KubeObject {
+  // Most writes arrive in order already (a status patch keeps the stored object's order); the
+  // rest-and-spread copy below is a slow generic one.
+  let i = 0;
+  for (const k in obj) {
+    if (k !== LEADING_FIELDS[i]) break;
+    if (++i === LEADING_FIELDS.length) return obj;
+  }
   const { apiVersion, kind, metadata, ...rest } = obj;
   return { apiVersion, kind, metadata, ...rest };
 }
+
+const LEADING_FIELDS = ['apiVersion', 'kind', 'metadata'];

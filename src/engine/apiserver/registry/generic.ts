@@ -43,10 +43,25 @@ export function keepStatus(obj: KubeObject, old: KubeObject): void {
 
 /** Copies every top-level field but metadata and status from the stored object (status writes). */
 export function keepAllButStatus(obj: KubeObject, old: KubeObject): void {
+  // A status patch already holds the stored fields themselves (handlers/update.ts); deleting and
+  // re-adding them would only move them after status and make obj a slow dictionary object.
+  if (holdsStoredFields(obj, old)) return;
   const status = obj.status;
   for (const k of Object.keys(obj)) if (k !== 'metadata' && k !== 'status') delete obj[k];
   for (const [k, v] of Object.entries(old)) if (k !== 'metadata' && k !== 'status') obj[k] = v;
   obj.status = status;
+}
+
+// Whether every field of obj but metadata and status is the stored object's own, and no other.
+function holdsStoredFields(obj: KubeObject, old: KubeObject): boolean {
+  let n = 0;
+  for (const k in old) {
+    if (k === 'metadata' || k === 'status' || !Object.hasOwn(old, k)) continue;
+    if (!Object.hasOwn(obj, k) || obj[k] !== old[k]) return false;
+    n++;
+  }
+  for (const k in obj) if (k !== 'metadata' && k !== 'status' && Object.hasOwn(obj, k)) n--;
+  return n === 0;
 }
 
 /** Copies metadata fields from the stored object, deleting them when it had none. */
