@@ -1,3 +1,4 @@
+import { blank } from './blank';
 import type { ObjectMeta } from './types';
 
 /** Any API object: what the store holds and the wire carries. */
@@ -169,27 +170,6 @@ function inline(obj: Record<string, unknown>): Record<string, unknown> {
     else out[k] = obj[k];
   }
   return out;
-}
-
-// V8 gives an object made by `{}` room for four fields and puts the rest in a separate array
-// (~40 B more per object); copies are what the store keeps, version after version. An object
-// made by `new` of a function learns its size from its first instances, so each field count
-// gets its own function: copies then hold their fields inline. The functions' prototype is
-// Object.prototype, so a copy is a plain object to everyone (constructor, equality, cloning);
-// they are named Object for heap snapshots (a bundler may rename them).
-type Blank = new () => Record<string, unknown>;
-const BLANKS: Blank[] = [];
-const MAX_INLINE_FIELDS = 32;
-
-function blank(fields: number): Record<string, unknown> {
-  if (fields > MAX_INLINE_FIELDS) return {};
-  let make = BLANKS[fields];
-  if (!make) {
-    make = function Object() {} as unknown as Blank;
-    make.prototype = Object.prototype;
-    BLANKS[fields] = make;
-  }
-  return new make();
 }
 
 const MAX_REORDERED = 16;
