@@ -82,7 +82,10 @@ export function shareUnchanged<T>(next: T, prev: unknown, other?: unknown): T {
 // path in another object, e.g. a sibling pod written just before: conditions that turned True
 // in the same second, a running state, a node's event source).
 function share(a: unknown, b: unknown, c: unknown): unknown {
-  if (a === b || a === c || typeof a !== 'object' || a === null) return a;
+  // An equal string is replaced by the stored one, so versions hold each string once.
+  if (a === b) return b;
+  if (a === c) return c;
+  if (typeof a !== 'object' || a === null) return a;
   // A frozen subtree is already stored (shared by reference); it is not ours to rewrite.
   if (Object.isFrozen(a)) return a;
   const array = Array.isArray(a);

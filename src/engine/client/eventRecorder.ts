@@ -1,4 +1,5 @@
 import type { KubeObject } from '../api/object';
+import { intern, joined } from '../api/strings';
 import type { Event } from '../api/types';
 import { EPOCH_MS, rfc3339 } from '../clock/time';
 import type { EventLoop } from '../clock/eventLoop';
@@ -110,7 +111,7 @@ export class EventRecorder {
       );
       return;
     }
-    const name = `${meta.name}.${this.stamp.next(now).toString(16)}`;
+    const name = joined(String(meta.name), '.', this.stamp.next(now).toString(16));
     const ev: Event = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -122,10 +123,11 @@ export class EventRecorder {
         namespace: meta.namespace,
         uid: meta.uid,
         resourceVersion: meta.resourceVersion,
-        fieldPath,
+        fieldPath: fieldPath === undefined ? undefined : intern(fieldPath),
       },
       reason,
-      message,
+      // Every pod of a Deployment gets the same "Created container nginx". [STR2]
+      message: intern(message),
       source: this.source.host
         ? { component: this.source.component, host: this.source.host }
         : { component: this.source.component },

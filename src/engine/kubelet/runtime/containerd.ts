@@ -1,3 +1,4 @@
+import { intern } from '../../api/strings';
 import type { EventLoop, Timer } from '../../clock/eventLoop';
 import type { ImageInfo, ImageVariant, ProcessPlan } from '../../images';
 import type { Rng } from '../../rng/rng';
@@ -124,7 +125,8 @@ export class Containerd {
       podUid: sandbox.podUid,
       name: cfg.name,
       attempt: cfg.attempt,
-      image: cfg.image.name,
+      // Every container of an image reports the same name. [STR2]
+      image: intern(cfg.image.name),
       imageRef: cfg.image.imageID,
       specImage: cfg.specImage,
       state: 'created',

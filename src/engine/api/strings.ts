@@ -1,0 +1,24 @@
+// Strings that live as long as the objects holding them: names, keys, ids, event messages.
+//   [STR1] `a + b` or a template of 13 characters or more is a V8 rope: a 32-byte cell pointing
+//          at its parts, which stays beside the flat copy V8 makes the first time the string is
+//          hashed. join makes one flat string at once.
+//   [STR2] a string that many objects repeat (a container's fieldPath, "Created container
+//          nginx") is held once: the table below hands out the first copy it was given. It
+//          forgets everything when full, so strings seen once cost nothing for long.
+
+/** Returns the parts joined as one flat string. [STR1] */
+export function joined(...parts: string[]): string {
+  return parts.join('');
+}
+
+const MAX_INTERNED = 4096;
+const interned = new Map<string, string>();
+
+/** Returns the copy of s the table holds, holding s if it has none. [STR2] */
+export function intern(s: string): string {
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  if (interned.size >= MAX_INTERNED) interned.clear();
+  interned.set(s, s);
+  return s;
+}
