@@ -1,4 +1,5 @@
 import { blank } from './blank';
+import { joined } from './strings';
 import type { ObjectMeta } from './types';
 
 /** Any API object: what the store holds and the wire carries. */
@@ -206,7 +207,8 @@ export function deepFreeze<T>(value: T): T {
 export function namespacedName(obj: KubeObject): string {
   const ns = obj.metadata?.namespace;
   const name = obj.metadata?.name ?? '';
-  return ns ? `${ns}/${name}` : name;
+  // Every informer of the object keeps its key. [STR1]
+  return ns ? joined(ns, '/', name) : name;
 }
 
 /** Splits a "namespace/name" key. */

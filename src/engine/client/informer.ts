@@ -46,10 +46,9 @@ export type IndexFunc<T> = (obj: T) => readonly string[];
 export class Informer<T extends StoredObject = StoredObject> {
   private readonly cache = new Map<string, T>();
   private readonly handlers: InformerHandlers<T>[] = [];
-  private readonly indexers = new Map<
-    string,
-    { fn: IndexFunc<T>; index: Map<string, Set<string>> }
-  >();
+  // An index holds the cached objects themselves: a key string per object and index would be
+  // one more string per pod for each indexed informer (the cache's key is not reused by a Set).
+  private readonly indexers = new Map<string, { fn: IndexFunc<T>; index: Map<string, Set<T>> }>();
   private watch: WatchHandle | undefined;
   private retry: Timer | undefined;
   private backoffMs = 0;
@@ -120,14 +119,8 @@ export class Informer<T extends StoredObject = StoredObject> {
 
   /** Returns the cached objects whose index value matches. */
   byIndex(name: string, value: string): T[] {
-    const keys = this.indexers.get(name)?.index.get(value);
-    if (!keys) return [];
-    const out: T[] = [];
-    for (const k of keys) {
-      const obj = this.cache.get(k);
-      if (obj) out.push(obj);
-    }
-    return out;
+    const objs = this.indexers.get(name)?.index.get(value);
+    return objs ? [...objs] : [];
   }
 
   private request(verb: 'list' | 'watch', rv: string): ApiRequest {
@@ -218,27 +211,27 @@ export class Informer<T extends StoredObject = StoredObject> {
   }
 
   private put(key: string, obj: T, old: T | undefined): void {
-    if (old) this.unindex(key, old);
+    if (old) this.unindex(old);
     this.cache.set(key, obj);
     for (const ix of this.indexers.values()) {
       for (const v of ix.fn(obj)) {
         let set = ix.index.get(v);
         if (!set) ix.index.set(v, (set = new Set()));
-        set.add(key);
+        set.add(obj);
       }
     }
   }
 
   private remove(key: string, old: T): void {
-    this.unindex(key, old);
+    this.unindex(old);
     this.cache.delete(key);
   }
 
-  private unindex(key: string, obj: T): void {
+  private unindex(obj: T): void {
     for (const ix of this.indexers.values()) {
       for (const v of ix.fn(obj)) {
         const set = ix.index.get(v);
-        set?.delete(key);
+        set?.delete(obj);
         if (set?.size === 0) ix.index.delete(v);
       }
     }
