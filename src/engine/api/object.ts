@@ -107,7 +107,7 @@ function share(a: unknown, b: unknown, c: unknown): unknown {
       if (v !== cs?.[i]) sameC = false;
       if (items[i] !== v) items[i] = v;
     }
-    return sameB ? b : sameC ? c : a;
+    return sameB ? b : sameC ? c : exact(items);
   }
   const ra = a as Record<string, unknown>;
   // a's keys by for-in, which allocates nothing; this runs for every object of every write.
@@ -145,7 +145,7 @@ function compact(a: unknown): unknown {
       const v = compact(a[i]);
       if (a[i] !== v) a[i] = v;
     }
-    return a;
+    return exact(a);
   }
   const ra = a as Record<string, unknown>;
   for (const k in ra) {
@@ -154,6 +154,12 @@ function compact(a: unknown): unknown {
     if (ra[k] !== v) ra[k] = v;
   }
   return inline(ra);
+}
+
+// An array that grew by push has room for 16 more items (a defaulted toleration, a volume
+// mount); its copy has room for exactly its own.
+function exact(items: unknown[]): unknown[] {
+  return items.slice();
 }
 
 /** Returns a copy of obj with the same fields in the same order, all held inline. */
