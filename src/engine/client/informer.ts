@@ -1,5 +1,6 @@
 import type { StoredObject } from '../api/object';
 import { namespacedName } from '../api/object';
+import { intern } from '../api/strings';
 import type { ApiRequest, ObjectList, WatchEvent } from '../apiserver/types';
 import type { Timer } from '../clock/eventLoop';
 import type { Client, WatchHandle } from './client';
@@ -212,7 +213,9 @@ export class Informer<T extends StoredObject = StoredObject> {
 
   private put(key: string, obj: T, old: T | undefined): void {
     if (old) this.unindex(old);
-    this.cache.set(key, obj);
+    // A Map keeps the key it was first given, so only a new entry needs one; the informers of a
+    // resource then hold one key string per object between them. [STR2]
+    this.cache.set(old ? key : intern(key), obj);
     for (const ix of this.indexers.values()) {
       for (const v of ix.fn(obj)) {
         let set = ix.index.get(v);
