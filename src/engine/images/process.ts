@@ -59,17 +59,22 @@ export function planProcess(input: ProcessInput): ProcessPlan {
 // Every running container holds its plan: the answers are methods on one prototype over the
 // timeline, not closures made per container.
 class PlannedProcess implements ProcessPlan {
-  readonly memory: { bytes: number; rampMs: number };
   readonly exit: { afterMs: number; code: number } | undefined;
+  private readonly tl: Timeline;
 
   constructor(
     readonly argv: string[],
-    private readonly tl: Timeline,
+    tl: Timeline,
     private readonly toolbox: Toolbox,
     private readonly env: Readonly<Record<string, string>>,
   ) {
-    this.memory = memoryOf(tl);
+    this.tl = withSharedEmptyLists(tl);
     this.exit = tl.end && { afterMs: tl.end.atMs, code: tl.end.code };
+  }
+
+  // Read once, when the container starts.
+  get memory(): { bytes: number; rampMs: number } {
+    return memoryOf(this.tl);
   }
 
   onStop(age: number): StopResponse {
@@ -98,6 +103,19 @@ class PlannedProcess implements ProcessPlan {
       this.http(port, path, age),
     );
   }
+}
+
+// Most of a timeline's lists are empty (a server's has no files, spans, jobs or messages); the
+// plan keeps one shared empty list in their place. Nothing adds to a finished timeline.
+const NONE: readonly never[] = Object.freeze([]);
+
+function withSharedEmptyLists(tl: Timeline): Timeline {
+  const none = NONE as never[];
+  if (tl.files.length === 0) tl.files = none;
+  if (tl.spans.length === 0) tl.spans = none;
+  if (tl.background.length === 0) tl.background = none;
+  if (tl.messages.length === 0) tl.messages = none;
+  return tl;
 }
 
 function stripWrappers(b: ImageBehaviour, argv: string[]): string[] {
