@@ -1,4 +1,5 @@
 import { execNotFound, execProbe } from './probes';
+import { sharedArgv, sharedTimeline } from './planSharing';
 import { Mi } from './programs';
 import type { ImageBehaviour } from './repository';
 import { ShellSyntaxError, UnsupportedShellError } from './shell/parse';
@@ -48,7 +49,7 @@ export function expandEnv(s: string, env: Readonly<Record<string, string>>): str
 /** Plans what the container's main process does. */
 export function planProcess(input: ProcessInput): ProcessPlan {
   const toolbox = imageToolbox(input.behaviour);
-  const argv = stripWrappers(input.behaviour, containerArgv(input));
+  const argv = sharedArgv(stripWrappers(input.behaviour, containerArgv(input)));
   const first = argv[0];
   if (first !== undefined && !imageHas(toolbox, first))
     return { ...idle(argv), startError: START_ERROR_PREFIX + `${execNotFound(first)}: unknown` };
@@ -68,7 +69,7 @@ class PlannedProcess implements ProcessPlan {
     private readonly toolbox: Toolbox,
     private readonly env: Readonly<Record<string, string>>,
   ) {
-    this.tl = withSharedEmptyLists(tl);
+    this.tl = sharedTimeline(tl);
     this.exit = tl.end && { afterMs: tl.end.atMs, code: tl.end.code };
   }
 
@@ -103,19 +104,6 @@ class PlannedProcess implements ProcessPlan {
       this.http(port, path, age),
     );
   }
-}
-
-// Most of a timeline's lists are empty (a server's has no files, spans, jobs or messages); the
-// plan keeps one shared empty list in their place. Nothing adds to a finished timeline.
-const NONE: readonly never[] = Object.freeze([]);
-
-function withSharedEmptyLists(tl: Timeline): Timeline {
-  const none = NONE as never[];
-  if (tl.files.length === 0) tl.files = none;
-  if (tl.spans.length === 0) tl.spans = none;
-  if (tl.background.length === 0) tl.background = none;
-  if (tl.messages.length === 0) tl.messages = none;
-  return tl;
 }
 
 function stripWrappers(b: ImageBehaviour, argv: string[]): string[] {

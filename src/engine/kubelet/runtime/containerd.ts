@@ -55,8 +55,8 @@ export interface RuntimeContainer {
   plan: ProcessPlan;
   memoryLimitBytes?: number;
   timer?: Timer;
-  /** Callbacks waiting for this container to exit (StopContainer). */
-  waiters: (() => void)[];
+  /** Callbacks waiting for this container to exit (StopContainer); made by the first stop. */
+  waiters?: (() => void)[];
 }
 
 /** An image in the node's content store. */
@@ -133,7 +133,6 @@ export class Containerd {
       createdAt: this.loop.now(),
       plan: cfg.plan,
       memoryLimitBytes: cfg.memoryLimitBytes,
-      waiters: [],
     };
     this.containers.set(c.id, c);
     return c;
@@ -166,7 +165,7 @@ export class Containerd {
       done();
       return;
     }
-    c.waiters.push(done);
+    (c.waiters ??= []).push(done);
     const age = this.loop.now() - (c.startedAt ?? 0);
     const answer = c.plan.onStop(age);
     const timeoutMs = timeoutS * 1000;
@@ -224,7 +223,8 @@ export class Containerd {
     c.finishedAt = this.loop.now();
     c.exitCode = code;
     c.reason = reason ?? (code === 0 ? ContainerReason.Completed : ContainerReason.Error);
-    const waiters = c.waiters.splice(0);
+    const waiters = c.waiters ?? [];
+    c.waiters = undefined;
     for (const w of waiters) w();
     for (const l of this.listeners) l(c);
   }
