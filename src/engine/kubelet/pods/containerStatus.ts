@@ -107,7 +107,7 @@ export function containerStatus(
     image: latest?.image ?? spec.image ?? '',
     imageID: latest?.imageRef ?? '',
   };
-  if (latest) status.containerID = `containerd://${latest.id}`;
+  if (latest) status.containerID = joined('containerd://', latest.id);
   status.started = started;
   const mounts = volumeMounts(spec);
   if (mounts) status.volumeMounts = mounts;
