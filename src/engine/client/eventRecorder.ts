@@ -164,9 +164,9 @@ export class EventRecorder {
     if (replaced) this.forget(replaced);
     what.refs++;
     const seen: Seen = { name, count: 1, lastMs: now, what, subject };
+    // A new list each time: one grown by push keeps room for 16 more.
     const list = this.bySubject.get(subject);
-    if (list) list.push(seen);
-    else this.bySubject.set(subject, [seen]);
+    this.bySubject.set(subject, list ? list.concat(seen) : [seen]);
     this.order.push(seen);
     if (++this.remembered > MAX_REMEMBERED) this.forgetOldest();
     // The list is rebuilt when most of it is consumed or forgotten: amortized, a push each.
@@ -195,7 +195,11 @@ export class EventRecorder {
     this.remembered--;
     const list = this.bySubject.get(seen.subject) as Seen[];
     if (list.length === 1) this.bySubject.delete(seen.subject);
-    else list.splice(list.indexOf(seen), 1);
+    else
+      this.bySubject.set(
+        seen.subject,
+        list.filter((s) => s !== seen),
+      );
     if (--seen.what.refs === 0) this.whats.delete(seen.what.key);
   }
 }
