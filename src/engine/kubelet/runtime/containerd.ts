@@ -131,6 +131,8 @@ export class Containerd {
       specImage: cfg.specImage,
       state: 'created',
       createdAt: this.loop.now(),
+      // Set by every start; present from the start, it is held inside the object.
+      startedAt: undefined,
       plan: cfg.plan,
       memoryLimitBytes: cfg.memoryLimitBytes,
     };
