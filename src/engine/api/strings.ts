@@ -1,7 +1,7 @@
 // Strings that live as long as the objects holding them: names, keys, ids, event messages.
 //   [STR1] `a + b` or a template of 13 characters or more is a V8 rope: a 32-byte cell pointing
 //          at its parts, which stays beside the flat copy V8 makes the first time the string is
-//          hashed. join makes one flat string at once.
+//          searched (indexOf, startsWith). join makes one flat string at once.
 //   [STR2] a string that many objects repeat (a container's fieldPath, "Created container
 //          nginx") is held once: the table below hands out a flat copy of the first it was
 //          given. It forgets everything when full, so strings seen once cost nothing for long.
