@@ -1,3 +1,5 @@
+import { blank } from './blank';
+import { joined } from './strings';
 import type { ObjectMeta } from './types';
 
 /** Any API object: what the store holds and the wire carries. */
@@ -81,7 +83,10 @@ export function shareUnchanged<T>(next: T, prev: unknown, other?: unknown): T {
 // path in another object, e.g. a sibling pod written just before: conditions that turned True
 // in the same second, a running state, a node's event source).
 function share(a: unknown, b: unknown, c: unknown): unknown {
-  if (a === b || a === c || typeof a !== 'object' || a === null) return a;
+  // An equal string is replaced by the stored one, so versions hold each string once.
+  if (a === b) return b;
+  if (a === c) return c;
+  if (typeof a !== 'object' || a === null) return a;
   // A frozen subtree is already stored (shared by reference); it is not ours to rewrite.
   if (Object.isFrozen(a)) return a;
   const array = Array.isArray(a);
@@ -102,7 +107,7 @@ function share(a: unknown, b: unknown, c: unknown): unknown {
       if (v !== cs?.[i]) sameC = false;
       if (items[i] !== v) items[i] = v;
     }
-    return sameB ? b : sameC ? c : a;
+    return sameB ? b : sameC ? c : exact(items);
   }
   const ra = a as Record<string, unknown>;
   // a's keys by for-in, which allocates nothing; this runs for every object of every write.
@@ -140,7 +145,7 @@ function compact(a: unknown): unknown {
       const v = compact(a[i]);
       if (a[i] !== v) a[i] = v;
     }
-    return a;
+    return exact(a);
   }
   const ra = a as Record<string, unknown>;
   for (const k in ra) {
@@ -149,6 +154,12 @@ function compact(a: unknown): unknown {
     if (ra[k] !== v) ra[k] = v;
   }
   return inline(ra);
+}
+
+// An array that grew by push has room for 16 more items (a defaulted toleration, a volume
+// mount); its copy has room for exactly its own.
+function exact(items: unknown[]): unknown[] {
+  return items.slice();
 }
 
 /** Returns a copy of obj with the same fields in the same order, all held inline. */
@@ -169,27 +180,6 @@ function inline(obj: Record<string, unknown>): Record<string, unknown> {
     else out[k] = obj[k];
   }
   return out;
-}
-
-// V8 gives an object made by `{}` room for four fields and puts the rest in a separate array
-// (~40 B more per object); copies are what the store keeps, version after version. An object
-// made by `new` of a function learns its size from its first instances, so each field count
-// gets its own function: copies then hold their fields inline. The functions' prototype is
-// Object.prototype, so a copy is a plain object to everyone (constructor, equality, cloning);
-// they are named Object for heap snapshots (a bundler may rename them).
-type Blank = new () => Record<string, unknown>;
-const BLANKS: Blank[] = [];
-const MAX_INLINE_FIELDS = 32;
-
-function blank(fields: number): Record<string, unknown> {
-  if (fields > MAX_INLINE_FIELDS) return {};
-  let make = BLANKS[fields];
-  if (!make) {
-    make = function Object() {} as unknown as Blank;
-    make.prototype = Object.prototype;
-    BLANKS[fields] = make;
-  }
-  return new make();
 }
 
 const MAX_REORDERED = 16;
@@ -223,7 +213,8 @@ export function deepFreeze<T>(value: T): T {
 export function namespacedName(obj: KubeObject): string {
   const ns = obj.metadata?.namespace;
   const name = obj.metadata?.name ?? '';
-  return ns ? `${ns}/${name}` : name;
+  // Every informer of the object keeps its key. [STR1]
+  return ns ? joined(ns, '/', name) : name;
 }
 
 /** Splits a "namespace/name" key. */

@@ -1,3 +1,5 @@
+import { joined } from './strings';
+
 // The API resources Wheelhouse serves, as the apiserver's discovery document lists them.
 
 /** Describes one API resource: its kind, REST name, group and etcd key prefix. */
@@ -111,8 +113,8 @@ export function qualifiedResource(r: ResourceInfo): string {
 /** Returns the etcd key of an object: /registry/pods/default/web, /registry/minions/node-1. */
 export function storageKey(r: ResourceInfo, namespace: string | undefined, name: string): string {
   return r.namespaced
-    ? `/registry/${r.etcdPrefix}/${namespace}/${name}`
-    : `/registry/${r.etcdPrefix}/${name}`;
+    ? joined('/registry/', r.etcdPrefix, '/', String(namespace), '/', name)
+    : joined('/registry/', r.etcdPrefix, '/', name);
 }
 
 /** Returns the etcd key prefix for listing a resource, optionally within one namespace. */

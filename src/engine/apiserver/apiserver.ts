@@ -1,5 +1,6 @@
 import type { KubeObject, StoredObject } from '../api/object';
 import { deepFreeze, shareUnchanged } from '../api/object';
+import { joined } from '../api/strings';
 import type { ResourceInfo } from '../api/resources';
 import {
   allResources,
@@ -85,6 +86,9 @@ export interface EtcdSummary {
   namespace?: string;
   name?: string;
 }
+
+/** How many sharing groups' last objects the apiserver remembers before starting afresh. */
+const MAX_SHARING_SLOTS = 16_384;
 
 /** The kube-apiserver: REST handlers over the etcd-like store, plus the watch caches. */
 export class ApiServer {
@@ -224,7 +228,11 @@ export class ApiServer {
         meta.resourceVersion = String(store.revision() + 1);
         obj.apiVersion ??= apiVersionOf(info);
         obj.kind ??= info.kind;
-        const sealed = this.shared(info, orderTopLevel(obj) as StoredObject);
+        const sealed = this.shared(
+          info,
+          strategyFor(info.resource),
+          orderTopLevel(obj) as StoredObject,
+        );
         return this.config.freezeObjects ? deepFreeze(sealed) : sealed;
       },
       later: (ms, run) => {
@@ -239,11 +247,15 @@ export class ApiServer {
   // Structural sharing: a new version reuses the unchanged subtrees of the version it replaces,
   // and a new object those of the last object written to its resource (pods of one ReplicaSet
   // differ in a few fields), so etcd's history and the caches hold each subtree once.
-  private shared(info: ResourceInfo, obj: StoredObject): StoredObject {
+  private shared(info: ResourceInfo, strategy: Strategy, obj: StoredObject): StoredObject {
     const meta = obj.metadata;
     const prev = this.store.get(storageKey(info, meta.namespace, meta.name))?.value;
-    const sealed = shareUnchanged(obj, prev, this.lastWritten.get(info.resource));
-    this.lastWritten.set(info.resource, sealed);
+    const group = strategy.sharingGroup?.(obj);
+    const slot = group === undefined ? info.resource : joined(info.resource, '\0', group);
+    const sealed = shareUnchanged(obj, prev, this.lastWritten.get(slot));
+    // A group that is gone (a deleted node) must not hold its last object for ever.
+    if (this.lastWritten.size >= MAX_SHARING_SLOTS) this.lastWritten.clear();
+    this.lastWritten.set(slot, sealed);
     return sealed;
   }
 

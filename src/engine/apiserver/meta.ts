@@ -1,4 +1,5 @@
 import type { KubeObject } from '../api/object';
+import { joined } from '../api/strings';
 import { rfc3339 } from '../clock/time';
 import type { Rng } from '../rng/rng';
 import { conflict } from './errors';
@@ -11,7 +12,7 @@ export const NAME_SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 /** Appends five random characters to a generateName base, cut to fit 63 characters. */
 export function generateName(base: string, rng: Rng): string {
   const cut = base.length > 58 ? base.slice(0, 58) : base;
-  return cut + rng.string(NAME_SUFFIX_ALPHABET, 5);
+  return joined(cut, rng.string(NAME_SUFFIX_ALPHABET, 5));
 }
 
 /** Sets the metadata a create owns: name from generateName, uid, creationTimestamp. */

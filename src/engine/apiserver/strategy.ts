@@ -55,4 +55,9 @@ export interface Strategy {
   shouldDeleteDuringUpdate?(obj: KubeObject): boolean;
   /** Prepares a write to the finalize subresource (namespaces: spec.finalizers only). */
   prepareForFinalize?(obj: KubeObject, old: KubeObject): void;
+  /**
+   * Names the objects a new one is most like (an Event's reporter), so its storage shares
+   * subtrees with the last of them written rather than with the resource's last write.
+   */
+  sharingGroup?(obj: KubeObject): string;
 }

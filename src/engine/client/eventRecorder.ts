@@ -1,4 +1,5 @@
 import type { KubeObject } from '../api/object';
+import { intern, joined } from '../api/strings';
 import type { Event } from '../api/types';
 import { EPOCH_MS, rfc3339 } from '../clock/time';
 import type { EventLoop } from '../clock/eventLoop';
@@ -26,15 +27,15 @@ const MAX_REMEMBERED = 4096;
 
 interface Seen {
   name: string;
-  namespace: string;
+  /** 0 once forgotten. */
   count: number;
   lastMs: number;
   what: What;
+  subject: string;
 }
 
-/** An event's fieldPath, type, reason and message, numbered so a remembered key stays short. */
+/** An event's fieldPath, type, reason and message, shared by the events that have them. */
 interface What {
-  id: number;
   /** How many remembered events use it; at 0 it is forgotten. */
   refs: number;
   key: string;
@@ -58,12 +59,16 @@ export class EventStamp {
 
 /** Records events for one component. */
 export class EventRecorder {
-  // Keyed "<subject>\0<what id>": the subject is the object (its uid, when it has one), the id
-  // stands for fieldPath, type, reason and message. A pod's events then cost a short key each
-  // rather than every field joined, and the same key names the same event as before.
-  private readonly seen = new Map<string, Seen>();
+  // A remembered event is found by its subject, then its What: the subject is the object's uid
+  // (the pod's own string; uids are unique across kinds), so remembering an event costs no key
+  // string. The oldest is forgotten first: order holds the remembered in the order they were
+  // remembered, the forgotten among them skipped and dropped as it is consumed (a Map's
+  // insertion order, without a Map of string keys).
+  private readonly bySubject = new Map<string, Seen[]>();
   private readonly whats = new Map<string, What>();
-  private nextWhat = 0;
+  private order: Seen[] = [];
+  private head = 0;
+  private remembered = 0;
 
   constructor(
     private readonly client: Client,
@@ -74,8 +79,11 @@ export class EventRecorder {
 
   /** Forgets every event recorded so far, as a restarted process does. [EV3] */
   restart(): void {
-    this.seen.clear();
+    this.bySubject.clear();
     this.whats.clear();
+    this.order = [];
+    this.head = 0;
+    this.remembered = 0;
   }
 
   /** Records an event about an object. [EV1][EV2] */
@@ -91,8 +99,7 @@ export class EventRecorder {
     const namespace = meta.namespace ?? 'default';
     // join, not a template: it makes one flat string, where a template makes a chain of pieces.
     const whatKey = [fieldPath ?? '', type, reason, message].join('\u0000');
-    const known = this.whats.get(whatKey);
-    const prior = known ? this.seen.get(keyOf(obj, namespace, known)) : undefined;
+    const prior = this.find(subjectOf(obj, namespace), this.whats.get(whatKey));
     if (prior && now - prior.lastMs < AGGREGATION_WINDOW_MS) {
       prior.count++;
       prior.lastMs = now;
@@ -101,7 +108,7 @@ export class EventRecorder {
         {
           verb: 'patch',
           resource: 'events',
-          namespace: prior.namespace,
+          namespace,
           name: prior.name,
           patchType: 'strategic',
           body: patch,
@@ -110,7 +117,7 @@ export class EventRecorder {
       );
       return;
     }
-    const name = `${meta.name}.${this.stamp.next(now).toString(16)}`;
+    const name = joined(String(meta.name), '.', this.stamp.next(now).toString(16));
     const ev: Event = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -122,10 +129,11 @@ export class EventRecorder {
         namespace: meta.namespace,
         uid: meta.uid,
         resourceVersion: meta.resourceVersion,
-        fieldPath,
+        fieldPath: fieldPath === undefined ? undefined : intern(fieldPath),
       },
       reason,
-      message,
+      // Every pod of a Deployment gets the same "Created container nginx". [STR2]
+      message: intern(message),
       source: this.source.host
         ? { component: this.source.component, host: this.source.host }
         : { component: this.source.component },
@@ -150,28 +158,54 @@ export class EventRecorder {
     now: number,
   ): void {
     let what = this.whats.get(whatKey);
-    if (!what) this.whats.set(whatKey, (what = { id: this.nextWhat++, refs: 0, key: whatKey }));
-    const key = keyOf(obj, namespace, what);
-    const replaced = this.seen.get(key);
-    if (replaced) this.forget(key, replaced);
+    if (!what) this.whats.set(whatKey, (what = { refs: 0, key: whatKey }));
+    const subject = subjectOf(obj, namespace);
+    const replaced = this.find(subject, what);
+    if (replaced) this.forget(replaced);
     what.refs++;
-    this.seen.set(key, { name, namespace, count: 1, lastMs: now, what });
-    if (this.seen.size > MAX_REMEMBERED) {
-      const oldest = this.seen.keys().next().value as string;
-      this.forget(oldest, this.seen.get(oldest) as Seen);
+    const seen: Seen = { name, count: 1, lastMs: now, what, subject };
+    // A new list each time: one grown by push keeps room for 16 more.
+    const list = this.bySubject.get(subject);
+    this.bySubject.set(subject, list ? list.concat(seen) : [seen]);
+    this.order.push(seen);
+    if (++this.remembered > MAX_REMEMBERED) this.forgetOldest();
+    // The list is rebuilt when most of it is consumed or forgotten: amortized, a push each.
+    const pending = this.order.length - this.head;
+    if (this.head > pending + 64 || pending > 2 * this.remembered + 64) {
+      this.order = this.order.slice(this.head).filter((s) => s.count > 0);
+      this.head = 0;
     }
   }
 
-  private forget(key: string, seen: Seen): void {
-    this.seen.delete(key);
+  private forgetOldest(): void {
+    while (this.head < this.order.length) {
+      const s = this.order[this.head++] as Seen;
+      if (s.count > 0) return this.forget(s);
+    }
+  }
+
+  private find(subject: string, what: What | undefined): Seen | undefined {
+    if (!what) return undefined;
+    const list = this.bySubject.get(subject);
+    return list && list.find((s) => s.what === what);
+  }
+
+  private forget(seen: Seen): void {
+    seen.count = 0;
+    this.remembered--;
+    const list = this.bySubject.get(seen.subject) as Seen[];
+    if (list.length === 1) this.bySubject.delete(seen.subject);
+    else
+      this.bySubject.set(
+        seen.subject,
+        list.filter((s) => s !== seen),
+      );
     if (--seen.what.refs === 0) this.whats.delete(seen.what.key);
   }
 }
 
-// The object an event is about: its kind and uid, or kind, namespace and name without a uid.
-function keyOf(obj: KubeObject, namespace: string, what: What): string {
+// The object an event is about: its uid, or kind, namespace and name without a uid.
+function subjectOf(obj: KubeObject, namespace: string): string {
   const meta = obj.metadata ?? {};
-  return (
-    meta.uid ? [obj.kind, meta.uid, what.id] : [obj.kind, namespace, meta.name, '', what.id]
-  ).join('\u0000');
+  return meta.uid || [obj.kind, namespace, meta.name].join('\u0000');
 }

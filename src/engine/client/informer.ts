@@ -1,5 +1,6 @@
 import type { StoredObject } from '../api/object';
 import { namespacedName } from '../api/object';
+import { intern } from '../api/strings';
 import type { ApiRequest, ObjectList, WatchEvent } from '../apiserver/types';
 import type { Timer } from '../clock/eventLoop';
 import type { Client, WatchHandle } from './client';
@@ -46,10 +47,9 @@ export type IndexFunc<T> = (obj: T) => readonly string[];
 export class Informer<T extends StoredObject = StoredObject> {
   private readonly cache = new Map<string, T>();
   private readonly handlers: InformerHandlers<T>[] = [];
-  private readonly indexers = new Map<
-    string,
-    { fn: IndexFunc<T>; index: Map<string, Set<string>> }
-  >();
+  // An index holds the cached objects themselves: a key string per object and index would be
+  // one more string per pod for each indexed informer (the cache's key is not reused by a Set).
+  private readonly indexers = new Map<string, { fn: IndexFunc<T>; index: Map<string, Set<T>> }>();
   private watch: WatchHandle | undefined;
   private retry: Timer | undefined;
   private backoffMs = 0;
@@ -120,14 +120,8 @@ export class Informer<T extends StoredObject = StoredObject> {
 
   /** Returns the cached objects whose index value matches. */
   byIndex(name: string, value: string): T[] {
-    const keys = this.indexers.get(name)?.index.get(value);
-    if (!keys) return [];
-    const out: T[] = [];
-    for (const k of keys) {
-      const obj = this.cache.get(k);
-      if (obj) out.push(obj);
-    }
-    return out;
+    const objs = this.indexers.get(name)?.index.get(value);
+    return objs ? [...objs] : [];
   }
 
   private request(verb: 'list' | 'watch', rv: string): ApiRequest {
@@ -218,27 +212,29 @@ export class Informer<T extends StoredObject = StoredObject> {
   }
 
   private put(key: string, obj: T, old: T | undefined): void {
-    if (old) this.unindex(key, old);
-    this.cache.set(key, obj);
+    if (old) this.unindex(old);
+    // A Map keeps the key it was first given, so only a new entry needs one; the informers of a
+    // resource then hold one key string per object between them. [STR2]
+    this.cache.set(old ? key : intern(key), obj);
     for (const ix of this.indexers.values()) {
       for (const v of ix.fn(obj)) {
         let set = ix.index.get(v);
         if (!set) ix.index.set(v, (set = new Set()));
-        set.add(key);
+        set.add(obj);
       }
     }
   }
 
   private remove(key: string, old: T): void {
-    this.unindex(key, old);
+    this.unindex(old);
     this.cache.delete(key);
   }
 
-  private unindex(key: string, obj: T): void {
+  private unindex(obj: T): void {
     for (const ix of this.indexers.values()) {
       for (const v of ix.fn(obj)) {
         const set = ix.index.get(v);
-        set?.delete(key);
+        set?.delete(obj);
         if (set?.size === 0) ix.index.delete(v);
       }
     }

@@ -1,4 +1,5 @@
 import { execNotFound, execProbe } from './probes';
+import { sharedArgv, sharedTimeline } from './planSharing';
 import { Mi } from './programs';
 import type { ImageBehaviour } from './repository';
 import { ShellSyntaxError, UnsupportedShellError } from './shell/parse';
@@ -6,7 +7,8 @@ import type { Timeline } from './shell/run';
 import { runMain } from './shell/run';
 import { filesAt, foregroundEnd, running } from './shell/timeline';
 import { imageHas, imageToolbox } from './toolbox';
-import type { ProcessPlan } from './types';
+import type { Toolbox } from './shell/toolbox';
+import type { ExecResult, ProcessPlan, StopResponse } from './types';
 
 // Plans a container's main process from its image and its spec, as containerd and runc would run
 // it: the argv Kubernetes builds from command/args and the image's ENTRYPOINT/CMD, then what that
@@ -47,36 +49,61 @@ export function expandEnv(s: string, env: Readonly<Record<string, string>>): str
 /** Plans what the container's main process does. */
 export function planProcess(input: ProcessInput): ProcessPlan {
   const toolbox = imageToolbox(input.behaviour);
-  const argv = stripWrappers(input.behaviour, containerArgv(input));
+  const argv = sharedArgv(stripWrappers(input.behaviour, containerArgv(input)));
   const first = argv[0];
   if (first !== undefined && !imageHas(toolbox, first))
     return { ...idle(argv), startError: START_ERROR_PREFIX + `${execNotFound(first)}: unknown` };
   const tl = first === undefined ? exited(0) : timeline(argv, toolbox, input.env);
-  const plan: ProcessPlan = {
-    argv,
-    memory: memoryOf(tl),
-    onStop: (age) => {
-      const child = tl.child;
-      if (child?.exec && age >= child.atMs) return child.run.stop?.(age - child.atMs);
-      if (typeof tl.trap !== 'number') return undefined;
-      const end = foregroundEnd(tl, age);
-      return end === Infinity ? undefined : { afterMs: end - age, code: tl.trap };
-    },
-    http: (port, path, age) => {
-      for (const c of running(tl, age)) {
-        const s = c.run.http?.(port, path, age - c.atMs);
-        if (s !== undefined) return s;
-      }
-      return undefined;
-    },
-    tcp: (port, age) => running(tl, age).some((c) => c.run.tcp?.(port, age - c.atMs) ?? false),
-    exec: (probeArgv, age) =>
-      execProbe(probeArgv, toolbox, input.env, filesAt(tl, age), (port, path) =>
-        plan.http(port, path, age),
-      ),
-  };
-  if (tl.end) plan.exit = { afterMs: tl.end.atMs, code: tl.end.code };
-  return plan;
+  return new PlannedProcess(argv, tl, toolbox, input.env);
+}
+
+// Every running container holds its plan: the answers are methods on one prototype over the
+// timeline, not closures made per container.
+class PlannedProcess implements ProcessPlan {
+  readonly exit: { afterMs: number; code: number } | undefined;
+  private readonly tl: Timeline;
+
+  constructor(
+    readonly argv: string[],
+    tl: Timeline,
+    private readonly toolbox: Toolbox,
+    private readonly env: Readonly<Record<string, string>>,
+  ) {
+    this.tl = sharedTimeline(tl);
+    this.exit = tl.end && { afterMs: tl.end.atMs, code: tl.end.code };
+  }
+
+  // Read once, when the container starts.
+  get memory(): { bytes: number; rampMs: number } {
+    return memoryOf(this.tl);
+  }
+
+  onStop(age: number): StopResponse {
+    const tl = this.tl;
+    const child = tl.child;
+    if (child?.exec && age >= child.atMs) return child.run.stop?.(age - child.atMs);
+    if (typeof tl.trap !== 'number') return undefined;
+    const end = foregroundEnd(tl, age);
+    return end === Infinity ? undefined : { afterMs: end - age, code: tl.trap };
+  }
+
+  http(port: number, path: string, age: number): number | undefined {
+    for (const c of running(this.tl, age)) {
+      const s = c.run.http?.(port, path, age - c.atMs);
+      if (s !== undefined) return s;
+    }
+    return undefined;
+  }
+
+  tcp(port: number, age: number): boolean {
+    return running(this.tl, age).some((c) => c.run.tcp?.(port, age - c.atMs) ?? false);
+  }
+
+  exec(probeArgv: string[], age: number): ExecResult {
+    return execProbe(probeArgv, this.toolbox, this.env, filesAt(this.tl, age), (port, path) =>
+      this.http(port, path, age),
+    );
+  }
 }
 
 function stripWrappers(b: ImageBehaviour, argv: string[]): string[] {
@@ -92,7 +119,7 @@ function stripWrappers(b: ImageBehaviour, argv: string[]): string[] {
 
 function timeline(
   argv: string[],
-  toolbox: ReturnType<typeof imageToolbox>,
+  toolbox: Toolbox,
   env: Readonly<Record<string, string>>,
 ): Timeline {
   try {

@@ -35,8 +35,20 @@ export function server(spec: ServerSpec): Program {
   };
 }
 
+// A server's run depends only on its spec and port; every running container holds one, so
+// containers of one image share it.
+const RUNS = new WeakMap<ServerSpec, Map<number | undefined, ProgramRun>>();
+
 /** Returns the run of a server listening on its ports (the first replaced by port, if given). */
 export function serving(spec: ServerSpec, port?: number): ProgramRun {
+  let byPort = RUNS.get(spec);
+  if (!byPort) RUNS.set(spec, (byPort = new Map()));
+  let run = byPort.get(port);
+  if (!run) byPort.set(port, (run = servingRun(spec, port)));
+  return run;
+}
+
+function servingRun(spec: ServerSpec, port: number | undefined): ProgramRun {
   const ports = port === undefined ? spec.ports : [port, ...spec.ports.slice(1)];
   const first = spec.ports[0];
   const httpStatus = (p: number): number | undefined =>

@@ -15,8 +15,18 @@ const BUSYBOX_STANDARD = new Set([...FILE_UTILITIES, ...BUSYBOX_SHELLS, ...Objec
 const GNU_STANDARD = new Set([...FILE_UTILITIES, ...GNU_SHELLS, ...Object.keys(gnu)]);
 const NONE_MISSING: ReadonlySet<string> = new Set();
 
-/** Builds the toolbox of an image. */
+// One toolbox per image, made when a container of it is first planned: every running container
+// holds its image's.
+const TOOLBOXES = new WeakMap<ImageBehaviour, Toolbox>();
+
+/** Returns the toolbox of an image. */
 export function imageToolbox(b: ImageBehaviour): Toolbox {
+  let t = TOOLBOXES.get(b);
+  if (!t) TOOLBOXES.set(b, (t = buildToolbox(b)));
+  return t;
+}
+
+function buildToolbox(b: ImageBehaviour): Toolbox {
   const utilities = b.flavor === 'busybox' ? busybox : gnu;
   const standard = b.flavor === 'busybox' ? BUSYBOX_STANDARD : GNU_STANDARD;
   const missing = b.missing?.length ? new Set(b.missing) : NONE_MISSING;

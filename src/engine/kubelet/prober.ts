@@ -62,9 +62,11 @@ interface Worker {
 /** Notified whenever a result changes: readiness and startup change status, failures need a sync. */
 export type ProbeListener = (podUid: string, kind: ProbeKind, result: ProbeResult) => void;
 
+const NO_WORKERS: readonly Worker[] = [];
+
 /** The probe workers of one kubelet. */
 export class Prober {
-  private readonly byPod = new Map<string, Worker[]>();
+  private readonly byPod = new Map<string, readonly Worker[]>();
 
   constructor(
     private readonly loop: EventLoop,
@@ -138,7 +140,7 @@ export class Prober {
     for (const uid of [...this.byPod.keys()]) this.removePod(uid);
   }
 
-  private createWorkers(uid: string, pod: Pod): Worker[] {
+  private createWorkers(uid: string, pod: Pod): readonly Worker[] {
     const now = this.loop.now();
     const workers: Worker[] = [];
     for (const spec of pod.spec?.containers ?? []) {
@@ -166,8 +168,10 @@ export class Prober {
         });
       }
     }
-    this.byPod.set(uid, workers);
-    return workers;
+    // Most pods have no probes: they share one empty list.
+    const list = workers.length > 0 ? workers : NO_WORKERS;
+    this.byPod.set(uid, list);
+    return list;
   }
 
   private find(uid: string, name: string, kind: ProbeKind): Worker | undefined {

@@ -64,7 +64,11 @@ export class MvccStore<V> {
   private rev = 1;
   private compacted = 0;
   private readonly buckets = new Map<string, Map<string, KeyValue<V>>>();
-  private log: StoreEvent<V>[] = [];
+  // The log holds each write's new state beside the state it replaced; its events are made when
+  // asked (a replay, history). An event object kept per write would cost ~40 B for every
+  // version until compaction. A tombstone (version 0) is a delete.
+  private logKvs: KeyValue<V>[] = [];
+  private logPrev: (KeyValue<V> | undefined)[] = [];
   private readonly watchers = new Set<Watcher<V>>();
 
   /** Returns the current revision. [REV1] */
@@ -81,12 +85,12 @@ export class MvccStore<V> {
   get(key: string, atRevision?: number): KeyValue<V> | undefined {
     if (atRevision === undefined || atRevision >= this.rev) return this.bucketOf(key)?.get(key);
     if (atRevision < this.compacted) throw new ErrCompacted(this.compacted);
-    let found: StoreEvent<V> | undefined;
-    for (const e of this.log) {
-      if (e.kv.modRevision > atRevision) break;
-      if (e.kv.key === key) found = e;
+    let found: KeyValue<V> | undefined;
+    for (const kv of this.logKvs) {
+      if (kv.modRevision > atRevision) break;
+      if (kv.key === key) found = kv;
     }
-    if (found) return found.type === 'PUT' ? found.kv : undefined;
+    if (found) return found.version > 0 ? found : undefined;
     const current = this.bucketOf(key)?.get(key);
     return current && current.modRevision <= atRevision ? current : undefined;
   }
@@ -146,7 +150,10 @@ export class MvccStore<V> {
     }
     if (events.length > 0) {
       this.rev = revision;
-      for (const e of events) this.log.push(e);
+      for (const e of events) {
+        this.logKvs.push(e.kv);
+        this.logPrev.push(e.prevKv);
+      }
       // Each resource has a watcher and most transactions write one key: a watcher whose
       // prefix takes every event gets the events as they are, with no filtered copy.
       for (const w of this.watchers) {
@@ -179,8 +186,8 @@ export class MvccStore<V> {
   watch(prefix: string, fromRevision: number, cb: WatchCallback<V>): () => void {
     if (fromRevision > 0 && fromRevision <= this.compacted) throw new ErrCompacted(this.compacted);
     if (fromRevision > 0) {
-      const replay = this.log.filter(
-        (e) => e.kv.modRevision >= fromRevision && e.kv.key.startsWith(prefix),
+      const replay = this.logEvents(
+        (kv) => kv.modRevision >= fromRevision && kv.key.startsWith(prefix),
       );
       if (replay.length > 0) cb(replay, this.rev);
     }
@@ -194,19 +201,32 @@ export class MvccStore<V> {
     if (revision <= this.compacted) return;
     this.compacted = Math.min(revision, this.rev);
     let i = 0;
-    while (i < this.log.length && (this.log[i] as StoreEvent<V>).kv.modRevision <= this.compacted)
-      i++;
-    this.log = this.log.slice(i);
+    const kvs = this.logKvs;
+    while (i < kvs.length && (kvs[i] as KeyValue<V>).modRevision <= this.compacted) i++;
+    this.logKvs = kvs.slice(i);
+    this.logPrev = this.logPrev.slice(i);
   }
 
   /** Returns a key's retained history, oldest first, including its deletions. */
   history(key: string): StoreEvent<V>[] {
-    return this.log.filter((e) => e.kv.key === key);
+    return this.logEvents((kv) => kv.key === key);
   }
 
   /** Returns the retained log since compaction: the "API server is a log" view. */
   events(): readonly StoreEvent<V>[] {
-    return this.log;
+    return this.logEvents(() => true);
+  }
+
+  private logEvents(keep: (kv: KeyValue<V>) => boolean): StoreEvent<V>[] {
+    const out: StoreEvent<V>[] = [];
+    for (let i = 0; i < this.logKvs.length; i++) {
+      const kv = this.logKvs[i] as KeyValue<V>;
+      if (!keep(kv)) continue;
+      const prevKv = this.logPrev[i];
+      if (kv.version === 0) out.push({ type: 'DELETE', kv, prevKv });
+      else out.push(prevKv ? { type: 'PUT', kv, prevKv } : { type: 'PUT', kv });
+    }
+    return out;
   }
 
   private holds(c: Compare): boolean {

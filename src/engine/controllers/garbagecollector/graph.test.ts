@@ -3,6 +3,7 @@ import type { OwnerReference } from '../../api/types';
 import { AbsentOwnerCache } from './absentOwnerCache';
 import type { ObjectIdentity } from './graph';
 import {
+  addDependent,
   alternateOwnerIdentity,
   blockingDependents,
   newNode,
@@ -82,7 +83,7 @@ describe('blockingDependents', () => {
     const blocking = dependent('a', [ref('u', 'web', { blockOwnerDeletion: true })]);
     const loose = dependent('b', [ref('u', 'web', { blockOwnerDeletion: false })]);
     const other = dependent('c', [ref('v', 'web', { blockOwnerDeletion: true })]);
-    for (const d of [blocking, loose, other]) owner.dependents.add(d);
+    for (const d of [blocking, loose, other]) addDependent(owner, d);
     expect(blockingDependents(owner)).toEqual([blocking]);
   });
 });

@@ -20,13 +20,28 @@ export interface GraphNode {
   identity: ObjectIdentity;
   /** The object's ownerReferences as last observed. */
   owners: OwnerReference[];
-  readonly dependents: Set<GraphNode>;
+  /** Changed only through addDependent and removeDependent. */
+  dependents: ReadonlySet<GraphNode>;
   /** Built from a dependent's ownerReference and never observed through an informer. [GC1] */
   virtual: boolean;
   /** The object has a deletionTimestamp. */
   beingDeleted: boolean;
   /** The object is being deleted in the foreground (finalizer foregroundDeletion). */
   deletingDependents: boolean;
+}
+
+// Most nodes (pods) never have a dependent: they share one empty set until they get one.
+const NO_DEPENDENTS: ReadonlySet<GraphNode> = new Set();
+
+/** Adds a dependent to an owner's node. */
+export function addDependent(owner: GraphNode, dependent: GraphNode): void {
+  if (owner.dependents === NO_DEPENDENTS) owner.dependents = new Set([dependent]);
+  else (owner.dependents as Set<GraphNode>).add(dependent);
+}
+
+/** Removes a dependent from an owner's node. */
+export function removeDependent(owner: GraphNode, dependent: GraphNode): void {
+  if (owner.dependents !== NO_DEPENDENTS) (owner.dependents as Set<GraphNode>).delete(dependent);
 }
 
 /** Builds a node with no dependents. */
@@ -38,7 +53,7 @@ export function newNode(
   return {
     identity,
     owners,
-    dependents: new Set(),
+    dependents: NO_DEPENDENTS,
     virtual: flags.virtual ?? false,
     beingDeleted: flags.beingDeleted ?? false,
     deletingDependents: flags.deletingDependents ?? false,
@@ -48,7 +63,7 @@ export function newNode(
 /** Copies a node with a new identity, keeping its dependents (upstream node.clone). */
 export function cloneNode(n: GraphNode, identity: ObjectIdentity): GraphNode {
   const copy = newNode(identity, n.owners, n);
-  for (const d of n.dependents) copy.dependents.add(d);
+  for (const d of n.dependents) addDependent(copy, d);
   return copy;
 }
 

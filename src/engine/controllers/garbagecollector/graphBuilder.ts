@@ -3,8 +3,10 @@ import type { OwnerReference } from '../../api/types';
 import { AbsentOwnerCache } from './absentOwnerCache';
 import type { ChangedRef, GraphNode, ObjectIdentity } from './graph';
 import {
+  addDependent,
   alternateOwnerIdentity,
   cloneNode,
+  removeDependent,
   newNode,
   ownerIdentity,
   partitionDependents,
@@ -177,11 +179,11 @@ export class GraphBuilder {
         // A virtual node: the collector GETs it and removes it if the owner does not exist. [GC1]
         owner = newNode(ownerIdentity(ref, n.identity.namespace), [], { virtual: true });
         this.uidToNode.set(ref.uid, owner);
-        owner.dependents.add(n);
+        addDependent(owner, n);
         this.hooks.attemptToDelete(owner);
         continue;
       }
-      owner.dependents.add(n);
+      addDependent(owner, n);
       if (!suspicious) suspicious = this.isSuspicious(n, ref, owner);
     }
     // The collector verifies the references and deletes n if every owner is absent.
@@ -205,7 +207,10 @@ export class GraphBuilder {
   }
 
   private removeDependentFromOwners(n: GraphNode, refs: readonly OwnerReference[]): void {
-    for (const ref of refs) this.uidToNode.get(ref.uid)?.dependents.delete(n);
+    for (const ref of refs) {
+      const owner = this.uidToNode.get(ref.uid);
+      if (owner) removeDependent(owner, n);
+    }
   }
 
   // A blocking reference removed or set to blockOwnerDeletion=false may unblock its owner. [GC4]

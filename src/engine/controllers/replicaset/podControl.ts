@@ -1,4 +1,5 @@
 import { wireCopy } from '../../api/object';
+import { intern } from '../../api/strings';
 import type { Pod, ReplicaSet } from '../../api/types';
 import { StatusError } from '../../apiserver/errors';
 import type { EventType } from '../../client/eventRecorder';
@@ -45,7 +46,8 @@ export function podFromTemplate(rs: ReplicaSet): Pod {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      generateName: name.length + 1 <= MAX_NAME_LENGTH ? `${name}-` : name,
+      // One string for every pod of the ReplicaSet. [STR2]
+      generateName: name.length + 1 <= MAX_NAME_LENGTH ? intern(`${name}-`) : name,
       labels: nonEmpty(meta.labels),
       annotations: nonEmpty(meta.annotations),
       finalizers: nonEmpty(meta.finalizers),

@@ -1,3 +1,4 @@
+import { joined } from '../../api/strings';
 import type { Container, ContainerState, ContainerStatus, Pod } from '../../api/types';
 import { rfc3339 } from '../../clock/time';
 import { CONTAINER_NOT_LOCATED, ContainerReason } from '../events';
@@ -46,7 +47,7 @@ export function runtimeState(c: RuntimeContainer): ContainerState {
     reason: c.reason,
     startedAt: stamp(c.startedAt, c.reason),
     finishedAt: stamp(c.finishedAt),
-    containerID: `containerd://${c.id}`,
+    containerID: joined('containerd://', c.id),
   };
   if (c.message) t.message = c.message;
   return { terminated: t };
@@ -106,7 +107,7 @@ export function containerStatus(
     image: latest?.image ?? spec.image ?? '',
     imageID: latest?.imageRef ?? '',
   };
-  if (latest) status.containerID = `containerd://${latest.id}`;
+  if (latest) status.containerID = joined('containerd://', latest.id);
   status.started = started;
   const mounts = volumeMounts(spec);
   if (mounts) status.volumeMounts = mounts;

@@ -38,6 +38,8 @@ export class StatusManager {
   /** Pods the next syncBatch tick looks at again. [STAT3] */
   private readonly due = new Set<PodWorker>();
   private tick: Timer | undefined;
+  /** The status last sent for any pod: pods started together have equal conditions. */
+  private lastSent: PodStatus | undefined;
 
   constructor(
     private readonly loop: EventLoop,
@@ -97,9 +99,12 @@ export class StatusManager {
       (res) => {
         w.status.inFlight = false;
         if (!alive()) return;
-        // What was sent lives as long as the pod; share the stored copy's equal subtrees.
-        if (!res.error) w.status.lastSent = shareUnchanged(next, (res.body as Pod).status);
-        else if (res.code !== 404) this.later(w, sentAt);
+        // What was sent lives as long as the pod; share the stored copy's equal subtrees, or
+        // failing that another pod's (the stored conditions lack the lastProbeTime: null sent).
+        if (!res.error) {
+          const stored = (res.body as Pod).status;
+          this.lastSent = w.status.lastSent = shareUnchanged(next, stored, this.lastSent);
+        } else if (res.code !== 404) this.later(w, sentAt);
         if (w.status.pending) {
           w.status.pending = false;
           this.flush(w);

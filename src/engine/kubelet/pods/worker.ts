@@ -67,17 +67,28 @@ export interface SyncOutcome {
 
 /** Returns a fresh worker for a pod. */
 export function newWorker(pod: Pod): PodWorker {
+  // The fields every pod's worker gets are there from the start, so V8 holds them inside the
+  // object; added later, they would go to an array of their own, one more per pod.
   return {
     uid: pod.metadata?.uid ?? '',
     pod,
     admitted: false,
+    startTime: undefined,
+    observed: undefined,
     syncing: false,
     again: false,
+    requeue: undefined,
     terminating: false,
     terminated: false,
     deleting: false,
     gone: false,
-    status: { scheduled: false, inFlight: false, pending: false, force: false },
+    status: {
+      scheduled: false,
+      inFlight: false,
+      pending: false,
+      force: false,
+      lastSent: undefined,
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { intern } from '../../api/strings';
 import type { EventLoop, Timer } from '../../clock/eventLoop';
 import type { ImageInfo, ImageVariant, ProcessPlan } from '../../images';
 import type { Rng } from '../../rng/rng';
@@ -54,8 +55,8 @@ export interface RuntimeContainer {
   plan: ProcessPlan;
   memoryLimitBytes?: number;
   timer?: Timer;
-  /** Callbacks waiting for this container to exit (StopContainer). */
-  waiters: (() => void)[];
+  /** Callbacks waiting for this container to exit (StopContainer); made by the first stop. */
+  waiters?: (() => void)[];
 }
 
 /** An image in the node's content store. */
@@ -124,14 +125,16 @@ export class Containerd {
       podUid: sandbox.podUid,
       name: cfg.name,
       attempt: cfg.attempt,
-      image: cfg.image.name,
+      // Every container of an image reports the same name. [STR2]
+      image: intern(cfg.image.name),
       imageRef: cfg.image.imageID,
       specImage: cfg.specImage,
       state: 'created',
       createdAt: this.loop.now(),
+      // Set by every start; present from the start, it is held inside the object.
+      startedAt: undefined,
       plan: cfg.plan,
       memoryLimitBytes: cfg.memoryLimitBytes,
-      waiters: [],
     };
     this.containers.set(c.id, c);
     return c;
@@ -164,7 +167,7 @@ export class Containerd {
       done();
       return;
     }
-    c.waiters.push(done);
+    (c.waiters ??= []).push(done);
     const age = this.loop.now() - (c.startedAt ?? 0);
     const answer = c.plan.onStop(age);
     const timeoutMs = timeoutS * 1000;
@@ -222,7 +225,8 @@ export class Containerd {
     c.finishedAt = this.loop.now();
     c.exitCode = code;
     c.reason = reason ?? (code === 0 ? ContainerReason.Completed : ContainerReason.Error);
-    const waiters = c.waiters.splice(0);
+    const waiters = c.waiters ?? [];
+    c.waiters = undefined;
     for (const w of waiters) w();
     for (const l of this.listeners) l(c);
   }

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../../api/object';
+import { joined } from '../../../api/strings';
 import type { Event } from '../../../api/types';
 import { NAMESPACED_ADMISSION } from '../../admission/chains';
 import { dedupe } from '../../validation/field';
@@ -37,6 +38,11 @@ export const eventStrategy = genericStrategy(
     validate: (obj) => dedupe(validateEvent(obj as Event)),
     validateUpdate: (obj) => dedupe(validateEvent(obj as Event)),
     selectableFields: eventSelectableFields,
+    // A kubelet's events in a row are mostly about one pod: the same involvedObject and source.
+    sharingGroup: (obj) => {
+      const source = (obj as Event).source;
+      return joined(source?.component ?? '', '/', source?.host ?? '');
+    },
   },
   { hasStatus: false, namespaced: true },
 );
