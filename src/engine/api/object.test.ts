@@ -41,6 +41,11 @@ describe('wireCopy', () => {
     });
   });
 
+  it('turns negative zero into zero, as JSON does (the property above found it)', () => {
+    expect(Object.is(wireCopy({ n: -0 }).n, 0)).toBe(true);
+    expect(Object.is(wireCopy([-0])[0], 0)).toBe(true);
+  });
+
   it('uses toJSON as JSON.stringify does', () => {
     const when = new Date(0);
     expect(wireCopy({ when })).toEqual({ when: '1970-01-01T00:00:00.000Z' });

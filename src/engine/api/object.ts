@@ -26,7 +26,8 @@ export function wireCopy<T>(value: T): T {
 function copyJson(value: unknown, top: boolean): unknown {
   switch (typeof value) {
     case 'number':
-      return Number.isFinite(value) ? value : null;
+      // JSON has no negative zero: -0 encodes as 0.
+      return Number.isFinite(value) ? (value === 0 ? 0 : value) : null;
     case 'string':
     case 'boolean':
       return value;
