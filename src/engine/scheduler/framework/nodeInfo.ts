@@ -72,6 +72,12 @@ export class NodeInfo {
   private memoCount0 = 0;
   private memoKey1: string | undefined;
   private memoCount1 = 0;
+  // labelValue's memo, the same way: the last two keys asked and their values, valid until the
+  // node object changes.
+  private labelKey0: string | undefined;
+  private labelValue0: string | undefined;
+  private labelKey1: string | undefined;
+  private labelValue1: string | undefined;
 
   /** Makes a node's record; the cache passes its slab so that its nodes' numbers sit together. */
   constructor(
@@ -90,6 +96,23 @@ export class NodeInfo {
   /** Returns node.metadata.labels. */
   get labels(): Labels {
     return this.#labels;
+  }
+
+  /**
+   * Returns the value of one of node.metadata.labels, undefined when absent. Spreading and pod
+   * affinity ask every node they visit for the same one or two topology keys each cycle, so the
+   * answers are remembered until the node object changes.
+   */
+  labelValue(key: string): string | undefined {
+    if (this.labelKey0 === key) return this.labelValue0;
+    if (this.labelKey1 === key) return this.labelValue1;
+    const labels = this.#labels;
+    const value = labels && Object.hasOwn(labels, key) ? labels[key] : undefined;
+    this.labelKey1 = this.labelKey0;
+    this.labelValue1 = this.labelValue0;
+    this.labelKey0 = key;
+    this.labelValue0 = value;
+    return value;
   }
 
   /** Returns node.spec.taints. */
@@ -162,6 +185,7 @@ export class NodeInfo {
   #setNode(node: Node | undefined): void {
     this.#node = node;
     this.#labels = node?.metadata?.labels;
+    this.labelKey0 = this.labelKey1 = undefined;
     this.#taints = node?.spec?.taints;
     this.#unschedulable = node?.spec?.unschedulable === true;
   }

@@ -16,6 +16,6 @@ export function newBalancedAllocation(args?: BalancedAllocationArgs): ScorePlugi
   const score = nodeScorer(balancedResourceScorer, args?.resources ?? DEFAULT_RESOURCES, true);
   return {
     name: NodeResourcesBalancedAllocation,
-    score: (_state, pod, node) => score(pod, node),
+    score: (_state, pod, nodes, scores) => score(pod, nodes, scores),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CycleState } from '../../framework/cycleState';
 import type { NodeOptions, PodOptions } from '../../fixtures';
-import { makeNodeInfo, makePod } from '../../fixtures';
+import { makeNodeInfo, makePod, rawScore } from '../../fixtures';
 import { filterFit, newFit } from './fit';
 import { newBalancedAllocation } from './balancedAllocation';
 
@@ -40,7 +40,7 @@ describe('NodeResourcesFit Score strategies', () => {
     args: Parameters<typeof newFit>[0],
     pod: PodOptions,
     pods: PodOptions[] = [],
-  ): number => newFit(args).score(new CycleState(), makePod(pod), node({}, pods));
+  ): number => rawScore(newFit(args), new CycleState(), makePod(pod), node({}, pods));
   const strategy = (type: 'LeastAllocated' | 'MostAllocated' | 'RequestedToCapacityRatio') => ({
     scoringStrategy: {
       type,
@@ -86,8 +86,7 @@ describe('NodeResourcesBalancedAllocation Score', () => {
     ['a pod requesting nothing', {}, [], 100],
     ['over capacity clamps to 1', { cpu: '8', memory: '1Gi' }, [], 56],
   ])('%s', (_name, pod, pods, want) => {
-    expect(newBalancedAllocation().score(new CycleState(), makePod(pod), node({}, pods))).toBe(
-      want,
-    );
+    const plugin = newBalancedAllocation();
+    expect(rawScore(plugin, new CycleState(), makePod(pod), node({}, pods))).toBe(want);
   });
 });

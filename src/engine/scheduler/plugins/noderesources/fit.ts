@@ -134,6 +134,10 @@ export function newFit(args?: NodeResourcesFitArgs): FilterPlugin & ScorePlugin 
       },
     ],
     filter: (_state, pod, node) => filterFit(pod, node),
-    score: (_state, pod, node) => score(pod, node),
+    filterNodes(_state, pod, nodes, verdicts) {
+      for (let i = 0; i < nodes.length; i++)
+        if (verdicts[i] === SUCCESS) verdicts[i] = filterFit(pod, nodes[i] as NodeInfo);
+    },
+    score: (_state, pod, nodes, scores) => score(pod, nodes, scores),
   };
 }

@@ -18,8 +18,16 @@ export interface UtilizationShapePoint {
   score: number;
 }
 
-/** Scores a node from per-resource requested (including the pod) and allocatable amounts. */
-export type Scorer = (requested: readonly number[], allocatable: readonly number[]) => number;
+/**
+ * Scores nodes from per-resource columns: requested[r][i] (including the pod) and
+ * allocatable[r][i] are resource r's amounts on node i, and scores[i] receives node i's score.
+ * Column by column, each loop over hundreds of nodes reads a typed array straight through.
+ */
+export type Scorer = (
+  requested: readonly Float64Array[],
+  allocatable: readonly Float64Array[],
+  scores: Float64Array,
+) => void;
 
 /** The CPU and memory weights every strategy uses by default. */
 export const DEFAULT_RESOURCES: readonly ResourceSpec[] = [
@@ -46,17 +54,20 @@ function weightedMean(
   resources: readonly ResourceSpec[],
   per: (requested: number, capacity: number) => number,
 ): Scorer {
-  return (requested, allocatable) => {
-    let score = 0;
-    let weights = 0;
-    for (let i = 0; i < requested.length; i++) {
-      const alloc = allocatable[i] as number;
-      if (alloc === 0) continue;
-      const w = resources[i]?.weight ?? 1;
-      score += per(requested[i] as number, alloc) * w;
-      weights += w;
+  const weights = resources.map((r) => r.weight ?? 1);
+  return (requested, allocatable, scores) => {
+    for (let i = 0; i < scores.length; i++) {
+      let score = 0;
+      let sum = 0;
+      for (let r = 0; r < weights.length; r++) {
+        const alloc = (allocatable[r] as Float64Array)[i] as number;
+        if (alloc === 0) continue;
+        const w = weights[r] as number;
+        score += per((requested[r] as Float64Array)[i] as number, alloc) * w;
+        sum += w;
+      }
+      scores[i] = sum === 0 ? 0 : Math.trunc(score / sum);
     }
-    return weights === 0 ? 0 : Math.trunc(score / weights);
   };
 }
 
@@ -98,20 +109,23 @@ export function requestedToCapacityRatioScorer(
     capacity === 0 || requested > capacity
       ? brokenLinear(scaled, 100)
       : brokenLinear(scaled, Math.trunc((requested * 100) / capacity));
-  return (requested, allocatable) => {
-    let score = 0;
-    let weights = 0;
-    requested.forEach((r, i) => {
-      const alloc = allocatable[i] as number;
-      if (alloc === 0) return;
-      const s = per(r, alloc);
-      // Upstream counts a resource only when its score is positive.
-      if (s <= 0) return;
-      const w = resources[i]?.weight ?? 1;
-      score += s * w;
-      weights += w;
-    });
-    return weights === 0 ? 0 : Math.round(score / weights);
+  const weights = resources.map((r) => r.weight ?? 1);
+  return (requested, allocatable, scores) => {
+    for (let i = 0; i < scores.length; i++) {
+      let score = 0;
+      let sum = 0;
+      for (let r = 0; r < weights.length; r++) {
+        const alloc = (allocatable[r] as Float64Array)[i] as number;
+        if (alloc === 0) continue;
+        const s = per((requested[r] as Float64Array)[i] as number, alloc);
+        // Upstream counts a resource only when its score is positive.
+        if (s <= 0) continue;
+        const w = weights[r] as number;
+        score += s * w;
+        sum += w;
+      }
+      scores[i] = sum === 0 ? 0 : Math.round(score / sum);
+    }
   };
 }
 
@@ -120,70 +134,106 @@ export function requestedToCapacityRatioScorer(
  * every feasible node, so the fractions are recomputed in a second pass rather than collected.
  */
 export function balancedResourceScorer(
-  requested: readonly number[],
-  allocatable: readonly number[],
-): number {
-  let count = 0;
-  let sum = 0;
-  let first = 0;
-  let second = 0;
-  for (let i = 0; i < requested.length; i++) {
-    const alloc = allocatable[i] as number;
-    if (alloc === 0) continue;
-    const f = Math.min((requested[i] as number) / alloc, 1);
-    if (count === 0) first = f;
-    else if (count === 1) second = f;
-    sum += f;
-    count++;
-  }
-  let std = 0;
-  if (count === 2) {
-    std = Math.abs((first - second) / 2);
-  } else if (count > 2) {
-    const mean = sum / count;
-    let variance = 0;
-    for (let i = 0; i < requested.length; i++) {
-      const alloc = allocatable[i] as number;
-      if (alloc !== 0) variance += (Math.min((requested[i] as number) / alloc, 1) - mean) ** 2;
+  requested: readonly Float64Array[],
+  allocatable: readonly Float64Array[],
+  scores: Float64Array,
+): void {
+  const fraction = (r: number, i: number): number =>
+    Math.min(
+      ((requested[r] as Float64Array)[i] as number) / (allocatable[r] as Float64Array)[i]!,
+      1,
+    );
+  for (let i = 0; i < scores.length; i++) {
+    let count = 0;
+    let sum = 0;
+    let first = 0;
+    let second = 0;
+    for (let r = 0; r < requested.length; r++) {
+      if ((allocatable[r] as Float64Array)[i] === 0) continue;
+      const f = fraction(r, i);
+      if (count === 0) first = f;
+      else if (count === 1) second = f;
+      sum += f;
+      count++;
     }
-    std = Math.sqrt(variance / count);
+    let std = 0;
+    if (count === 2) {
+      std = Math.abs((first - second) / 2);
+    } else if (count > 2) {
+      const mean = sum / count;
+      let variance = 0;
+      for (let r = 0; r < requested.length; r++)
+        if ((allocatable[r] as Float64Array)[i] !== 0) variance += (fraction(r, i) - mean) ** 2;
+      std = Math.sqrt(variance / count);
+    }
+    scores[i] = Math.trunc((1 - std) * MAX_NODE_SCORE);
   }
-  return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
 /**
- * Returns a node scorer for a pod (resourceAllocationScorer.score). useRequested picks the node's
- * real requests and the pod's real requests (BalancedAllocation); otherwise both use the
- * 100m/200Mi defaults for absent requests (NodeResourcesFit). It runs for hundreds of nodes per
- * pod, so it fills two arrays of its own instead of allocating per node.
+ * Returns a scorer of nodes for a pod (resourceAllocationScorer.score). useRequested picks the
+ * nodes' real requests and the pod's real requests (BalancedAllocation); otherwise both use the
+ * 100m/200Mi defaults for absent requests (NodeResourcesFit). The columns are its own, reused
+ * while the number of nodes stays the same.
  */
 export function nodeScorer(
   scorer: Scorer,
   resources: readonly ResourceSpec[],
   useRequested: boolean,
-): (pod: PodInfo, node: NodeInfo) => number {
-  const requested = new Array<number>(resources.length).fill(0);
-  const allocatable = new Array<number>(resources.length).fill(0);
-  // Resolved once: the simulator models cpu and memory; any other resource has nothing allocatable.
-  const isCpu = resources.map((r) => r.name === 'cpu');
-  const isMemory = resources.map((r) => r.name === 'memory');
-  return (pod, node) => {
-    const podReq = useRequested ? pod.requests : pod.nonZeroRequests;
-    for (let i = 0; i < isCpu.length; i++) {
-      let alloc = 0;
-      let req = 0;
-      if (isCpu[i]) {
-        alloc = node.allocatableMilliCPU;
-        const used = useRequested ? node.requestedMilliCPU : node.nonZeroRequestedMilliCPU;
-        req = used + podReq.milliCPU;
-      } else if (isMemory[i]) {
-        alloc = node.allocatableMemory;
-        const used = useRequested ? node.requestedMemory : node.nonZeroRequestedMemory;
-        req = used + podReq.memory;
-      }
-      allocatable[i] = alloc;
-      requested[i] = alloc === 0 ? 0 : req;
+): (pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array) => void {
+  let requested: Float64Array[] = [];
+  let allocatable: Float64Array[] = [];
+  return (pod, nodes, scores) => {
+    const n = nodes.length;
+    if (requested[0]?.length !== n) {
+      requested = resources.map(() => new Float64Array(n));
+      allocatable = resources.map(() => new Float64Array(n));
     }
-    return scorer(requested, allocatable);
+    const podReq = useRequested ? pod.requests : pod.nonZeroRequests;
+    resources.forEach((r, k) => {
+      const req = requested[k] as Float64Array;
+      const alloc = allocatable[k] as Float64Array;
+      // The simulator models cpu and memory; any other resource has nothing allocatable.
+      if (r.name === 'cpu') fillCpu(nodes, useRequested, podReq.milliCPU, req, alloc);
+      else if (r.name === 'memory') fillMemory(nodes, useRequested, podReq.memory, req, alloc);
+      else {
+        req.fill(0);
+        alloc.fill(0);
+      }
+    });
+    scorer(requested, allocatable, scores);
   };
+}
+
+// A resource's column pair; requested is 0 wherever nothing is allocatable, as upstream's.
+function fillCpu(
+  nodes: readonly NodeInfo[],
+  useRequested: boolean,
+  pod: number,
+  req: Float64Array,
+  alloc: Float64Array,
+): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as NodeInfo;
+    const a = node.allocatableMilliCPU;
+    const used = useRequested ? node.requestedMilliCPU : node.nonZeroRequestedMilliCPU;
+    alloc[i] = a;
+    req[i] = a === 0 ? 0 : used + pod;
+  }
+}
+
+function fillMemory(
+  nodes: readonly NodeInfo[],
+  useRequested: boolean,
+  pod: number,
+  req: Float64Array,
+  alloc: Float64Array,
+): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as NodeInfo;
+    const a = node.allocatableMemory;
+    const used = useRequested ? node.requestedMemory : node.nonZeroRequestedMemory;
+    alloc[i] = a;
+    req[i] = a === 0 ? 0 : used + pod;
+  }
 }

@@ -37,5 +37,9 @@ export function newNodeUnschedulable(): FilterPlugin {
       },
     ],
     filter: (_state, pod, node) => filterUnschedulable(pod, node),
+    filterNodes(_state, pod, nodes, verdicts) {
+      for (let i = 0; i < nodes.length; i++)
+        if (verdicts[i] === SUCCESS) verdicts[i] = filterUnschedulable(pod, nodes[i] as NodeInfo);
+    },
   };
 }

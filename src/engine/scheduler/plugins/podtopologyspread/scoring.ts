@@ -1,8 +1,7 @@
-import { MAX_NODE_SCORE, type NodeScore } from '../../framework/interface';
+import { MAX_NODE_SCORE } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import { requiredNodeAffinity } from '../nodeaffinity/nodeSelector';
-import { labelValue } from '../helper/selector';
 import type { SpreadConstraint } from './constraints';
 import {
   LABEL_HOSTNAME,
@@ -54,15 +53,14 @@ export function calPreScoreState(
   const domains = constraints.map(() => new Set<string>());
   // This visits every feasible node: index loops, no closure per node.
   for (const ni of filteredNodes) {
-    const labels = ni.labels;
-    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, constraints)) {
+    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(ni, constraints)) {
       s.ignoredNodes.add(ni.name);
       continue;
     }
     for (let i = 0; i < constraints.length; i++) {
       const key = (constraints[i] as SpreadConstraint).topologyKey;
       if (key === LABEL_HOSTNAME) continue;
-      const value = labelValue(labels, key);
+      const value = ni.labelValue(key);
       (domains[i] as Set<string>).add(value ?? '');
       // Score reads a count only for a node that has the key: other domains need no counting.
       if (value !== undefined) (s.topologyValueToPodCounts[i] as Map<string, number>).set(value, 0);
@@ -94,14 +92,13 @@ function countDomains(
   s.topologyValueToPodCounts.forEach((counts, i) => counts.size > 0 && toCount.push(i));
   for (const ni of allNodes) {
     const node = ni.node;
-    const labels = ni.labels;
     if (!node) continue;
-    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) continue;
+    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(ni, s.constraints)) continue;
     for (let k = 0; k < toCount.length; k++) {
       const i = toCount[k] as number;
       const c = s.constraints[i] as SpreadConstraint;
       const counts = s.topologyValueToPodCounts[i] as Map<string, number>;
-      const value = labelValue(labels, c.topologyKey) ?? '';
+      const value = ni.labelValue(c.topologyKey) ?? '';
       const count = counts.get(value);
       if (count === undefined || !matchNodeInclusionPolicies(c, pod, node, required)) continue;
       counts.set(value, count + countPodsMatchSelector(ni, c, ns));
@@ -109,37 +106,51 @@ function countDomains(
   }
 }
 
-/** Scores a node by the matching pods in its domains. [PTS8] */
-export function scoreSpread(s: PreScoreState, pod: PodInfo, node: NodeInfo): number {
-  if (s.ignoredNodes.size > 0 && s.ignoredNodes.has(node.name)) return 0;
-  const labels = node.labels;
+/** Scores each node by the matching pods in its domains. [PTS8] */
+export function scoreSpread(
+  s: PreScoreState,
+  pod: PodInfo,
+  nodes: readonly NodeInfo[],
+  scores: Float64Array,
+): void {
   const ns = pod.pod.metadata?.namespace ?? '';
-  let score = 0;
-  for (let i = 0; i < s.constraints.length; i++) {
-    const c = s.constraints[i] as SpreadConstraint;
-    const tpVal = labelValue(labels, c.topologyKey);
-    if (tpVal === undefined) continue;
-    const cnt =
-      c.topologyKey === LABEL_HOSTNAME
-        ? countPodsMatchSelector(node, c, ns)
-        : ((s.topologyValueToPodCounts[i] as Map<string, number>).get(tpVal) as number);
-    score += cnt * (s.topologyNormalizingWeight[i] as number) + (c.maxSkew - 1);
+  const checkIgnored = s.ignoredNodes.size > 0;
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n] as NodeInfo;
+    if (checkIgnored && s.ignoredNodes.has(node.name)) continue;
+    let score = 0;
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i] as SpreadConstraint;
+      const tpVal = node.labelValue(c.topologyKey);
+      if (tpVal === undefined) continue;
+      const cnt =
+        c.topologyKey === LABEL_HOSTNAME
+          ? countPodsMatchSelector(node, c, ns)
+          : ((s.topologyValueToPodCounts[i] as Map<string, number>).get(tpVal) as number);
+      score += cnt * (s.topologyNormalizingWeight[i] as number) + (c.maxSkew - 1);
+    }
+    scores[n] = Math.round(score);
   }
-  return Math.round(score);
 }
 
 /** Reverses and scales the scores so the emptiest domains get 100. [PTS9][PTS10] */
-export function normalizeSpreadScores(s: PreScoreState, scores: NodeScore[]): void {
+export function normalizeSpreadScores(
+  s: PreScoreState,
+  nodes: readonly NodeInfo[],
+  scores: Float64Array,
+): void {
+  const ignored = (i: number): boolean =>
+    s.ignoredNodes.size > 0 && s.ignoredNodes.has((nodes[i] as NodeInfo).name);
   let min = Infinity;
   let max = 0;
-  for (const ns of scores) {
-    if (s.ignoredNodes.has(ns.name)) continue;
-    min = Math.min(min, ns.score);
-    max = Math.max(max, ns.score);
+  for (let i = 0; i < scores.length; i++) {
+    if (ignored(i)) continue;
+    min = Math.min(min, scores[i] as number);
+    max = Math.max(max, scores[i] as number);
   }
-  for (const ns of scores) {
-    if (s.ignoredNodes.has(ns.name)) ns.score = 0;
-    else if (max === 0) ns.score = MAX_NODE_SCORE;
-    else ns.score = Math.trunc((MAX_NODE_SCORE * (max + min - ns.score)) / max);
+  for (let i = 0; i < scores.length; i++) {
+    if (ignored(i)) scores[i] = 0;
+    else if (max === 0) scores[i] = MAX_NODE_SCORE;
+    else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - (scores[i] as number))) / max);
   }
 }
