@@ -3,13 +3,12 @@ import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import { SUCCESS, Status } from '../../framework/status';
 import { NodeResourcesFit } from '../names';
-import type { ResourceSpec, Scorer, UtilizationShapePoint } from './resourceAllocation';
+import type { NodesScorer, ResourceSpec, UtilizationShapePoint } from './resourceAllocation';
 import {
   DEFAULT_RESOURCES,
   leastResourceScorer,
   mostResourceScorer,
   requestedToCapacityRatioScorer,
-  nodeScorer,
 } from './resourceAllocation';
 
 // noderesources.Fit (v1.31): Filter rejects a node whose free CPU, memory or pod slots cannot
@@ -103,7 +102,7 @@ export function filterFit(pod: PodInfo, node: NodeInfo): Status {
 }
 
 /** Returns the scorer of a scoring strategy. */
-export function strategyScorer(args: NodeResourcesFitArgs): Scorer {
+export function strategyScorer(args: NodeResourcesFitArgs): NodesScorer {
   const { type, resources, requestedToCapacityRatio } = args.scoringStrategy;
   switch (type) {
     case 'LeastAllocated':
@@ -119,7 +118,7 @@ export function strategyScorer(args: NodeResourcesFitArgs): Scorer {
 /** Builds the NodeResourcesFit plugin. */
 export function newFit(args?: NodeResourcesFitArgs): FilterPlugin & ScorePlugin {
   const config = args ?? DEFAULT_FIT_ARGS;
-  const score = nodeScorer(strategyScorer(config), config.scoringStrategy.resources, false);
+  const score = strategyScorer(config);
   return {
     name: NodeResourcesFit,
     events: [

@@ -1,3 +1,11 @@
+import {
+  ALLOCATABLE_MEMORY,
+  ALLOCATABLE_MILLI_CPU,
+  NON_ZERO_MEMORY,
+  NON_ZERO_MILLI_CPU,
+  REQUESTED_MEMORY,
+  REQUESTED_MILLI_CPU,
+} from '../../framework/amountSlab';
 import { MAX_NODE_SCORE } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
@@ -5,6 +13,11 @@ import type { PodInfo } from '../../framework/podInfo';
 // noderesources/resource_allocation.go and the three scoring strategies of NodeResourcesFit
 // (least_allocated.go, most_allocated.go, requested_to_capacity_ratio.go), plus
 // BalancedAllocation's scorer. Go's int64 arithmetic truncates, so every division here does too.
+//
+// A scorer runs over hundreds of nodes per pod. The simulator models cpu and memory only: any
+// other resource has nothing allocatable, and every strategy skips such a resource, so the
+// resources compile once to the node columns of the cpu and memory entries, and each node's
+// numbers are read straight from its row of the cache's slab.
 
 /** A resource a strategy scores, with its weight (config.ResourceSpec). */
 export interface ResourceSpec {
@@ -18,16 +31,37 @@ export interface UtilizationShapePoint {
   score: number;
 }
 
-/**
- * Scores nodes from per-resource columns: requested[r][i] (including the pod) and
- * allocatable[r][i] are resource r's amounts on node i, and scores[i] receives node i's score.
- * Column by column, each loop over hundreds of nodes reads a typed array straight through.
- */
-export type Scorer = (
-  requested: readonly Float64Array[],
-  allocatable: readonly Float64Array[],
-  scores: Float64Array,
-) => void;
+/** Scores each node for a pod into scores (resourceAllocationScorer.score, over many nodes). */
+export type NodesScorer = (pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array) => void;
+
+// The cpu and memory entries of a resource list: the slab columns of a node's allocatable and
+// requested amounts, the weight, and the pod's amount. useRequested picks the real requests of
+// the nodes and the pod (BalancedAllocation); otherwise both count absent requests as
+// 100m/200Mi (NodeResourcesFit).
+interface Plan {
+  allocatable: Int32Array;
+  requested: Int32Array;
+  weight: Float64Array;
+  /** Writes the pod's amount of each entry into out. */
+  podAmounts(pod: PodInfo, out: Float64Array): void;
+}
+
+function compile(resources: readonly ResourceSpec[], useRequested: boolean): Plan {
+  const counted = resources.filter((r) => r.name === 'cpu' || r.name === 'memory');
+  const isCpu = counted.map((r) => r.name === 'cpu');
+  const [cpuColumn, memoryColumn] = useRequested
+    ? [REQUESTED_MILLI_CPU, REQUESTED_MEMORY]
+    : [NON_ZERO_MILLI_CPU, NON_ZERO_MEMORY];
+  return {
+    allocatable: Int32Array.from(isCpu, (c) => (c ? ALLOCATABLE_MILLI_CPU : ALLOCATABLE_MEMORY)),
+    requested: Int32Array.from(isCpu, (c) => (c ? cpuColumn : memoryColumn)),
+    weight: Float64Array.from(counted, (r) => r.weight ?? 1),
+    podAmounts(pod, out) {
+      const req = useRequested ? pod.requests : pod.nonZeroRequests;
+      isCpu.forEach((c, e) => (out[e] = c ? req.milliCPU : req.memory));
+    },
+  };
+}
 
 /** The CPU and memory weights every strategy uses by default. */
 export const DEFAULT_RESOURCES: readonly ResourceSpec[] = [
@@ -50,20 +84,26 @@ export function mostRequestedScore(requested: number, capacity: number): number 
   return Math.trunc((Math.min(requested, capacity) * MAX_NODE_SCORE) / capacity);
 }
 
+// Σ per(requested, allocatable) × weight ÷ Σ weight over the resources a node has, truncated.
 function weightedMean(
   resources: readonly ResourceSpec[],
   per: (requested: number, capacity: number) => number,
-): Scorer {
-  const weights = resources.map((r) => r.weight ?? 1);
-  return (requested, allocatable, scores) => {
-    for (let i = 0; i < scores.length; i++) {
+): NodesScorer {
+  const { allocatable, requested, weight, podAmounts } = compile(resources, false);
+  const pod = new Float64Array(weight.length);
+  return (pi, nodes, scores) => {
+    podAmounts(pi, pod);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as NodeInfo;
+      const d = node.amounts;
+      const o = node.amountsOffset;
       let score = 0;
       let sum = 0;
-      for (let r = 0; r < weights.length; r++) {
-        const alloc = (allocatable[r] as Float64Array)[i] as number;
+      for (let e = 0; e < pod.length; e++) {
+        const alloc = d[o + (allocatable[e] as number)] as number;
         if (alloc === 0) continue;
-        const w = weights[r] as number;
-        score += per((requested[r] as Float64Array)[i] as number, alloc) * w;
+        const w = weight[e] as number;
+        score += per((d[o + (requested[e] as number)] as number) + (pod[e] as number), alloc) * w;
         sum += w;
       }
       scores[i] = sum === 0 ? 0 : Math.trunc(score / sum);
@@ -72,11 +112,11 @@ function weightedMean(
 }
 
 /** LeastAllocated: favours nodes with the most free capacity after placing the pod. */
-export const leastResourceScorer = (resources: readonly ResourceSpec[]): Scorer =>
+export const leastResourceScorer = (resources: readonly ResourceSpec[]): NodesScorer =>
   weightedMean(resources, leastRequestedScore);
 
 /** MostAllocated: favours the fullest nodes (bin packing). */
-export const mostResourceScorer = (resources: readonly ResourceSpec[]): Scorer =>
+export const mostResourceScorer = (resources: readonly ResourceSpec[]): NodesScorer =>
   weightedMean(resources, mostRequestedScore);
 
 /** helper.BuildBrokenLinearFunction: piecewise-linear interpolation through the shape. */
@@ -100,7 +140,7 @@ export function brokenLinear(shape: readonly UtilizationShapePoint[], p: number)
 export function requestedToCapacityRatioScorer(
   resources: readonly ResourceSpec[],
   shape: readonly UtilizationShapePoint[],
-): Scorer {
+): NodesScorer {
   const scaled = shape.map((p) => ({
     utilization: p.utilization,
     score: p.score * (MAX_NODE_SCORE / MAX_CUSTOM_PRIORITY_SCORE),
@@ -109,18 +149,23 @@ export function requestedToCapacityRatioScorer(
     capacity === 0 || requested > capacity
       ? brokenLinear(scaled, 100)
       : brokenLinear(scaled, Math.trunc((requested * 100) / capacity));
-  const weights = resources.map((r) => r.weight ?? 1);
-  return (requested, allocatable, scores) => {
-    for (let i = 0; i < scores.length; i++) {
+  const { allocatable, requested, weight, podAmounts } = compile(resources, false);
+  const pod = new Float64Array(weight.length);
+  return (pi, nodes, scores) => {
+    podAmounts(pi, pod);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as NodeInfo;
+      const d = node.amounts;
+      const o = node.amountsOffset;
       let score = 0;
       let sum = 0;
-      for (let r = 0; r < weights.length; r++) {
-        const alloc = (allocatable[r] as Float64Array)[i] as number;
+      for (let e = 0; e < pod.length; e++) {
+        const alloc = d[o + (allocatable[e] as number)] as number;
         if (alloc === 0) continue;
-        const s = per((requested[r] as Float64Array)[i] as number, alloc);
+        const s = per((d[o + (requested[e] as number)] as number) + (pod[e] as number), alloc);
         // Upstream counts a resource only when its score is positive.
         if (s <= 0) continue;
-        const w = weights[r] as number;
+        const w = weight[e] as number;
         score += s * w;
         sum += w;
       }
@@ -130,110 +175,47 @@ export function requestedToCapacityRatioScorer(
 }
 
 /**
- * BalancedAllocation: (1 − std-dev of the requested/allocatable fractions) × 100. It runs on
- * every feasible node, so the fractions are recomputed in a second pass rather than collected.
+ * BalancedAllocation: (1 − std-dev of the requested/allocatable fractions) × 100, over the real
+ * requests. The fractions are recomputed in a second pass rather than collected.
  */
-export function balancedResourceScorer(
-  requested: readonly Float64Array[],
-  allocatable: readonly Float64Array[],
-  scores: Float64Array,
-): void {
-  const fraction = (r: number, i: number): number =>
-    Math.min(
-      ((requested[r] as Float64Array)[i] as number) / (allocatable[r] as Float64Array)[i]!,
-      1,
-    );
-  for (let i = 0; i < scores.length; i++) {
-    let count = 0;
-    let sum = 0;
-    let first = 0;
-    let second = 0;
-    for (let r = 0; r < requested.length; r++) {
-      if ((allocatable[r] as Float64Array)[i] === 0) continue;
-      const f = fraction(r, i);
-      if (count === 0) first = f;
-      else if (count === 1) second = f;
-      sum += f;
-      count++;
-    }
-    let std = 0;
-    if (count === 2) {
-      std = Math.abs((first - second) / 2);
-    } else if (count > 2) {
-      const mean = sum / count;
-      let variance = 0;
-      for (let r = 0; r < requested.length; r++)
-        if ((allocatable[r] as Float64Array)[i] !== 0) variance += (fraction(r, i) - mean) ** 2;
-      std = Math.sqrt(variance / count);
-    }
-    scores[i] = Math.trunc((1 - std) * MAX_NODE_SCORE);
-  }
-}
-
-/**
- * Returns a scorer of nodes for a pod (resourceAllocationScorer.score). useRequested picks the
- * nodes' real requests and the pod's real requests (BalancedAllocation); otherwise both use the
- * 100m/200Mi defaults for absent requests (NodeResourcesFit). The columns are its own, reused
- * while the number of nodes stays the same.
- */
-export function nodeScorer(
-  scorer: Scorer,
-  resources: readonly ResourceSpec[],
-  useRequested: boolean,
-): (pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array) => void {
-  let requested: Float64Array[] = [];
-  let allocatable: Float64Array[] = [];
-  return (pod, nodes, scores) => {
-    const n = nodes.length;
-    if (requested[0]?.length !== n) {
-      requested = resources.map(() => new Float64Array(n));
-      allocatable = resources.map(() => new Float64Array(n));
-    }
-    const podReq = useRequested ? pod.requests : pod.nonZeroRequests;
-    resources.forEach((r, k) => {
-      const req = requested[k] as Float64Array;
-      const alloc = allocatable[k] as Float64Array;
-      // The simulator models cpu and memory; any other resource has nothing allocatable.
-      if (r.name === 'cpu') fillCpu(nodes, useRequested, podReq.milliCPU, req, alloc);
-      else if (r.name === 'memory') fillMemory(nodes, useRequested, podReq.memory, req, alloc);
-      else {
-        req.fill(0);
-        alloc.fill(0);
+export function balancedResourceScorer(resources: readonly ResourceSpec[]): NodesScorer {
+  const { allocatable, requested, podAmounts } = compile(resources, true);
+  const pod = new Float64Array(allocatable.length);
+  return (pi, nodes, scores) => {
+    podAmounts(pi, pod);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as NodeInfo;
+      const d = node.amounts;
+      const o = node.amountsOffset;
+      let count = 0;
+      let sum = 0;
+      let first = 0;
+      let second = 0;
+      for (let e = 0; e < pod.length; e++) {
+        const alloc = d[o + (allocatable[e] as number)] as number;
+        if (alloc === 0) continue;
+        const used = d[o + (requested[e] as number)] as number;
+        const f = Math.min((used + (pod[e] as number)) / alloc, 1);
+        if (count === 0) first = f;
+        else if (count === 1) second = f;
+        sum += f;
+        count++;
       }
-    });
-    scorer(requested, allocatable, scores);
+      let std = 0;
+      if (count === 2) {
+        std = Math.abs((first - second) / 2);
+      } else if (count > 2) {
+        const mean = sum / count;
+        let variance = 0;
+        for (let e = 0; e < pod.length; e++) {
+          const alloc = d[o + (allocatable[e] as number)] as number;
+          if (alloc === 0) continue;
+          const used = d[o + (requested[e] as number)] as number;
+          variance += (Math.min((used + (pod[e] as number)) / alloc, 1) - mean) ** 2;
+        }
+        std = Math.sqrt(variance / count);
+      }
+      scores[i] = Math.trunc((1 - std) * MAX_NODE_SCORE);
+    }
   };
-}
-
-// A resource's column pair; requested is 0 wherever nothing is allocatable, as upstream's.
-function fillCpu(
-  nodes: readonly NodeInfo[],
-  useRequested: boolean,
-  pod: number,
-  req: Float64Array,
-  alloc: Float64Array,
-): void {
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i] as NodeInfo;
-    const a = node.allocatableMilliCPU;
-    const used = useRequested ? node.requestedMilliCPU : node.nonZeroRequestedMilliCPU;
-    alloc[i] = a;
-    req[i] = a === 0 ? 0 : used + pod;
-  }
-}
-
-function fillMemory(
-  nodes: readonly NodeInfo[],
-  useRequested: boolean,
-  pod: number,
-  req: Float64Array,
-  alloc: Float64Array,
-): void {
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i] as NodeInfo;
-    const a = node.allocatableMemory;
-    const used = useRequested ? node.requestedMemory : node.nonZeroRequestedMemory;
-    alloc[i] = a;
-    req[i] = a === 0 ? 0 : used + pod;
-  }
 }

@@ -49,23 +49,15 @@ export function calPreScoreState(
     topologyValueToPodCounts: constraints.map(() => new Map()),
     topologyNormalizingWeight: [],
   };
+  if (requireAllTopologies)
+    for (const ni of filteredNodes)
+      if (!nodeLabelsMatchSpreadConstraints(ni, constraints)) s.ignoredNodes.add(ni.name);
   // Upstream sizes a topology by the values of feasible nodes, a missing key counting as "".
-  const domains = constraints.map(() => new Set<string>());
-  // This visits every feasible node: index loops, no closure per node.
-  for (const ni of filteredNodes) {
-    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(ni, constraints)) {
-      s.ignoredNodes.add(ni.name);
-      continue;
-    }
-    for (let i = 0; i < constraints.length; i++) {
-      const key = (constraints[i] as SpreadConstraint).topologyKey;
-      if (key === LABEL_HOSTNAME) continue;
-      const value = ni.labelValue(key);
-      (domains[i] as Set<string>).add(value ?? '');
-      // Score reads a count only for a node that has the key: other domains need no counting.
-      if (value !== undefined) (s.topologyValueToPodCounts[i] as Map<string, number>).set(value, 0);
-    }
-  }
+  const domains = constraints.map((c, i) =>
+    c.topologyKey === LABEL_HOSTNAME
+      ? new Set<string>()
+      : topologyValues(s, c.topologyKey, filteredNodes, i),
+  );
   s.topologyNormalizingWeight = constraints.map((c, i) =>
     topologyNormalizingWeight(
       c.topologyKey === LABEL_HOSTNAME
@@ -76,6 +68,31 @@ export function calPreScoreState(
   if (s.topologyValueToPodCounts.some((counts) => counts.size > 0))
     countDomains(s, pod, allNodes, requireAllTopologies);
   return s;
+}
+
+// Collects a key's values over the feasible nodes not ignored, and readies a count for each
+// value Score will read (nodes without the key need none). Neighbouring nodes often share a value
+// (a zone, or none at all): it is added once per stretch.
+function topologyValues(
+  s: PreScoreState,
+  key: string,
+  filteredNodes: readonly NodeInfo[],
+  i: number,
+): Set<string> {
+  const values = new Set<string>();
+  const counts = s.topologyValueToPodCounts[i] as Map<string, number>;
+  const checkIgnored = s.ignoredNodes.size > 0;
+  let last: string | undefined | null = null;
+  for (let n = 0; n < filteredNodes.length; n++) {
+    const ni = filteredNodes[n] as NodeInfo;
+    if (checkIgnored && s.ignoredNodes.has(ni.name)) continue;
+    const value = ni.labelValue(key);
+    if (value === last) continue;
+    last = value;
+    values.add(value ?? '');
+    if (value !== undefined) counts.set(value, 0);
+  }
+  return values;
 }
 
 // processAllNode: adds every node's matching pods to the domains Score will read.
@@ -139,17 +156,16 @@ export function normalizeSpreadScores(
   nodes: readonly NodeInfo[],
   scores: Float64Array,
 ): void {
-  const ignored = (i: number): boolean =>
-    s.ignoredNodes.size > 0 && s.ignoredNodes.has((nodes[i] as NodeInfo).name);
+  const ignored = s.ignoredNodes;
   let min = Infinity;
   let max = 0;
   for (let i = 0; i < scores.length; i++) {
-    if (ignored(i)) continue;
+    if (ignored.size > 0 && ignored.has((nodes[i] as NodeInfo).name)) continue;
     min = Math.min(min, scores[i] as number);
     max = Math.max(max, scores[i] as number);
   }
   for (let i = 0; i < scores.length; i++) {
-    if (ignored(i)) scores[i] = 0;
+    if (ignored.size > 0 && ignored.has((nodes[i] as NodeInfo).name)) scores[i] = 0;
     else if (max === 0) scores[i] = MAX_NODE_SCORE;
     else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - (scores[i] as number))) / max);
   }
