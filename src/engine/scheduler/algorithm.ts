@@ -6,6 +6,7 @@ import type { Framework } from './framework/framework';
 import type { NodeScores } from './framework/runScore';
 import type { NodeInfo, NodeInfoLister } from './framework/nodeInfo';
 import type { PodInfo } from './framework/podInfo';
+import { Verdicts } from './framework/runFilter';
 import { Status, asStatus } from './framework/status';
 
 // The scheduling algorithm of schedule_one.go (v1.31): schedulePod → findNodesThatFitPod →
@@ -84,7 +85,7 @@ export class Algorithm {
   private nextStartNodeIndex = 0;
   // A run of nodes being filtered and their verdicts, reused from run to run.
   private readonly run: NodeInfo[] = [];
-  private readonly verdicts: Status[] = [];
+  private readonly verdicts = new Verdicts();
 
   constructor(
     private readonly fwk: Framework,
@@ -189,7 +190,7 @@ export class Algorithm {
       this.fwk.runFilterPluginsOnNodes(state, pod, run, filters, verdicts);
       for (let k = 0; k < size; k++) {
         const node = run[k] as NodeInfo;
-        const s = verdicts[k] as Status;
+        const s = verdicts.statuses[k] as Status;
         if (s.code === 'Error') return s;
         if (s.isSuccess()) {
           feasible.push(node);

@@ -23,7 +23,7 @@ import type { NodeToStatus } from './nodeToStatus';
 import type { PodInfo } from './podInfo';
 import { SUCCESS, Status } from './status';
 import { runPreFilterPlugins, type PreFilterRun } from './runPreFilter';
-import { runFilterPlugins, runFilterPluginsOnNodes } from './runFilter';
+import { runFilterPlugins, runFilterPluginsOnNodes, type Verdicts } from './runFilter';
 import type { NodeScores, WeightedScorePlugin } from './runScore';
 import { runScorePlugins } from './runScore';
 import { addNominatedPods } from './nominatedPods';
@@ -206,23 +206,23 @@ export class Framework implements Handle {
   }
 
   /**
-   * Runs Filter with nominated pods on a run of nodes: verdicts[i] becomes what
+   * Runs Filter with nominated pods on a run of nodes: verdicts.statuses[i] becomes what
    * runFilterPluginsWithNominatedPods gives nodes[i], up to the first Error, after which the
-   * verdicts mean nothing. A run without nominated pods goes plugin by plugin (runFilter.ts).
+   * statuses mean nothing. A run without nominated pods goes plugin by plugin (runFilter.ts).
    */
   runFilterPluginsOnNodes(
     state: CycleState,
     pod: PodInfo,
     nodes: readonly NodeInfo[],
     plugins: readonly FilterPlugin[],
-    verdicts: Status[],
+    verdicts: Verdicts,
   ): void {
     const nominator = this.services?.nominator;
     if (nominator && nodes.some((n) => nominator.nominatedPodsForNode(n.name).length > 0)) {
-      verdicts.length = nodes.length;
+      verdicts.reset(nodes.length);
       for (let i = 0; i < nodes.length; i++) {
         const s = this.runFilterPluginsWithNominatedPods(state, pod, nodes[i] as NodeInfo, plugins);
-        verdicts[i] = s;
+        verdicts.statuses[i] = s;
         if (s.code === 'Error') return;
       }
       return;

@@ -7,6 +7,7 @@ import type { CycleState } from './cycleState';
 import type { NodeInfo, NodeInfoLister } from './nodeInfo';
 import type { NodeToStatus } from './nodeToStatus';
 import type { PodInfo } from './podInfo';
+import type { Verdicts } from './runFilter';
 import type { Status } from './status';
 
 // The extension points of the scheduling framework (pkg/scheduler/framework/interface.go). A
@@ -111,15 +112,15 @@ export interface PreFilterPlugin extends Plugin {
 export interface FilterPlugin extends Plugin {
   filter(state: CycleState, pod: PodInfo, node: NodeInfo): Status;
   /**
-   * Runs Filter on each node whose verdict is still SUCCESS, replacing the verdict with the
-   * result: the same statuses as filter, with the loop over hundreds of nodes inside the plugin.
-   * Each plugin writes this loop itself, so that its call to its own Filter stays monomorphic.
+   * Runs Filter on each node still passing, recording the result in verdicts: the same statuses
+   * as filter, with the loop over hundreds of nodes inside the plugin. Each plugin writes this
+   * loop itself, so that its call to its own Filter stays monomorphic.
    */
   filterNodes?(
     state: CycleState,
     pod: PodInfo,
     nodes: readonly NodeInfo[],
-    verdicts: Status[],
+    verdicts: Verdicts,
   ): void;
 }
 

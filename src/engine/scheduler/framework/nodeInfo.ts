@@ -38,6 +38,21 @@ export function podWithRequiredAntiAffinity(pod: Pod): boolean {
   return (terms ?? []).length > 0;
 }
 
+// Label keys as small numbers, so that a node keeps each key's value at an array index. Keys come
+// from topology keys, a handful per cluster.
+const labelKeyIds = new Map<string, number>();
+const labelKeys: string[] = [];
+
+/** Returns the number standing for a label key in NodeInfo.labelValueOf. */
+export function labelKeyId(key: string): number {
+  let id = labelKeyIds.get(key);
+  if (id === undefined) {
+    id = labelKeys.push(key) - 1;
+    labelKeyIds.set(key, id);
+  }
+  return id;
+}
+
 /** A node and the pods the scheduler believes run on it (bound or assumed). */
 export class NodeInfo {
   #node: Node | undefined;
@@ -72,12 +87,8 @@ export class NodeInfo {
   private memoCount0 = 0;
   private memoKey1: string | undefined;
   private memoCount1 = 0;
-  // labelValue's memo, the same way: the last two keys asked and their values, valid until the
-  // node object changes.
-  private labelKey0: string | undefined;
-  private labelValue0: string | undefined;
-  private labelKey1: string | undefined;
-  private labelValue1: string | undefined;
+  // Label values by labelKeyId, filled in as they are asked for (null: the node lacks the key).
+  #labelValues: (string | null | undefined)[] = [];
 
   /** Makes a node's record; the cache passes its slab so that its nodes' numbers sit together. */
   constructor(
@@ -98,21 +109,25 @@ export class NodeInfo {
     return this.#labels;
   }
 
-  /**
-   * Returns the value of one of node.metadata.labels, undefined when absent. Spreading and pod
-   * affinity ask every node they visit for the same one or two topology keys each cycle, so the
-   * answers are remembered until the node object changes.
-   */
+  /** Returns the value of one of node.metadata.labels, undefined when absent. */
   labelValue(key: string): string | undefined {
-    if (this.labelKey0 === key) return this.labelValue0;
-    if (this.labelKey1 === key) return this.labelValue1;
-    const labels = this.#labels;
-    const value = labels && Object.hasOwn(labels, key) ? labels[key] : undefined;
-    this.labelKey1 = this.labelKey0;
-    this.labelValue1 = this.labelValue0;
-    this.labelKey0 = key;
-    this.labelValue0 = value;
-    return value;
+    return this.labelValueOf(labelKeyId(key));
+  }
+
+  /**
+   * Returns labelValue for the key a labelKeyId stands for. Spreading and pod affinity ask every
+   * node they visit for the same few topology keys each cycle: the answers are remembered until
+   * the node object changes, and looked up by number.
+   */
+  labelValueOf(id: number): string | undefined {
+    let value = this.#labelValues[id];
+    if (value === undefined) {
+      const key = labelKeys[id] as string;
+      const labels = this.#labels;
+      value = labels && Object.hasOwn(labels, key) ? labels[key] : null;
+      this.#labelValues[id] = value;
+    }
+    return value ?? undefined;
   }
 
   /** Returns node.spec.taints. */
@@ -199,7 +214,7 @@ export class NodeInfo {
   #setNode(node: Node | undefined): void {
     this.#node = node;
     this.#labels = node?.metadata?.labels;
-    this.labelKey0 = this.labelKey1 = undefined;
+    this.#labelValues = [];
     this.#taints = node?.spec?.taints;
     this.#unschedulable = node?.spec?.unschedulable === true;
   }

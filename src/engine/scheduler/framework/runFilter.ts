@@ -31,34 +31,63 @@ export function runFilterPlugins(
   return SUCCESS;
 }
 
+/** Filter's verdict on each node of a run: SUCCESS until a plugin fails the node. */
+export class Verdicts {
+  readonly statuses: Status[] = [];
+  /** How many times a plugin has failed a node. */
+  failed = 0;
+
+  /** Starts a run of n nodes, all passing. */
+  reset(n: number): void {
+    this.statuses.length = n;
+    this.statuses.fill(SUCCESS);
+    this.failed = 0;
+  }
+
+  /** Reports whether no plugin has failed node i yet. */
+  passing(i: number): boolean {
+    return this.statuses[i] === SUCCESS;
+  }
+
+  /** Records a plugin's status for node i: anything but SUCCESS fails it. */
+  set(i: number, s: Status): void {
+    if (s === SUCCESS) return;
+    this.statuses[i] = s;
+    this.failed++;
+  }
+}
+
 /**
- * Sets verdicts[i] to runFilterPlugins' status for nodes[i]. pending is the caller's scratch of
- * at least nodes.length bytes: which nodes no plugin has failed yet.
+ * Sets verdicts to runFilterPlugins' status for each node. pending is the caller's scratch of
+ * at least nodes.length bytes: which nodes no plugin has failed yet, kept once one has.
  */
 export function runFilterPluginsOnNodes(
   plugins: readonly FilterPlugin[],
   state: CycleState,
   pod: PodInfo,
   nodes: readonly NodeInfo[],
-  verdicts: Status[],
+  verdicts: Verdicts,
   pending: Uint8Array,
 ): void {
   const n = nodes.length;
-  verdicts.length = n;
-  verdicts.fill(SUCCESS);
-  pending.fill(1, 0, n);
+  verdicts.reset(n);
+  const statuses = verdicts.statuses;
   for (const pl of plugins) {
+    const failedBefore = verdicts.failed;
     if (pl.filterNodes) pl.filterNodes(state, pod, nodes, verdicts);
     else
       for (let i = 0; i < n; i++)
-        if (verdicts[i] === SUCCESS) verdicts[i] = pl.filter(state, pod, nodes[i] as NodeInfo);
+        if (verdicts.passing(i)) verdicts.set(i, pl.filter(state, pod, nodes[i] as NodeInfo));
+    // Most plugins fail no node: their statuses need no attributing.
+    if (verdicts.failed === failedBefore) continue;
+    if (failedBefore === 0) pending.fill(1, 0, n);
     for (let i = 0; i < n; i++) {
-      const s = verdicts[i] as Status;
+      const s = statuses[i] as Status;
       if (s === SUCCESS || pending[i] === 0) continue;
       // A status with code Success that is not the shared one passes too.
-      if (s.isSuccess()) verdicts[i] = SUCCESS;
+      if (s.isSuccess()) statuses[i] = SUCCESS;
       else {
-        verdicts[i] = filterFailure(pl, s);
+        statuses[i] = filterFailure(pl, s);
         pending[i] = 0;
       }
     }

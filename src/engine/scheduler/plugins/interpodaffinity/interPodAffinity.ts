@@ -108,8 +108,11 @@ export function newInterPodAffinity(
     filterNodes(state, _pod, nodes, verdicts) {
       const s = readPreFilterState<PreFilterState>(state, PRE_FILTER_KEY);
       for (let i = 0; i < nodes.length; i++)
-        if (verdicts[i] === SUCCESS)
-          verdicts[i] = s instanceof Status ? s : filterInterPodAffinity(s, nodes[i] as NodeInfo);
+        if (verdicts.passing(i))
+          verdicts.set(
+            i,
+            s instanceof Status ? s : filterInterPodAffinity(s, nodes[i] as NodeInfo),
+          );
     },
     preScore(state, pi, nodes) {
       if (nodes.length === 0) return SKIP;

@@ -72,8 +72,8 @@ export function newNodeAffinity(): PreFilterPlugin & FilterPlugin & PreScorePlug
       const required =
         state.read<RequiredNodeAffinity>(PRE_FILTER_KEY) ?? requiredNodeAffinity(pod.pod);
       for (let i = 0; i < nodes.length; i++)
-        if (verdicts[i] === SUCCESS)
-          verdicts[i] = filterNodeAffinity(required, nodes[i] as NodeInfo);
+        if (verdicts.passing(i))
+          verdicts.set(i, filterNodeAffinity(required, nodes[i] as NodeInfo));
     },
     preScore(state, pod) {
       const terms = preferredNodeAffinity(pod.pod);

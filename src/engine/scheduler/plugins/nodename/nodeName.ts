@@ -37,7 +37,7 @@ export function newNodeName(): FilterPlugin {
       // A pod without spec.nodeName fits every node: nothing to visit.
       if (!pod.pod.spec?.nodeName) return;
       for (let i = 0; i < nodes.length; i++)
-        if (verdicts[i] === SUCCESS) verdicts[i] = filterNodeName(pod, nodes[i] as NodeInfo);
+        if (verdicts.passing(i)) verdicts.set(i, filterNodeName(pod, nodes[i] as NodeInfo));
     },
   };
 }

@@ -56,7 +56,7 @@ export function newNodePorts(): PreFilterPlugin & FilterPlugin {
     filterNodes(state, pod, nodes, verdicts) {
       const want = state.read<ContainerPort[]>(PRE_FILTER_KEY) ?? hostPorts(pod.pod);
       for (let i = 0; i < nodes.length; i++)
-        if (verdicts[i] === SUCCESS) verdicts[i] = filterPorts(want, nodes[i] as NodeInfo);
+        if (verdicts.passing(i)) verdicts.set(i, filterPorts(want, nodes[i] as NodeInfo));
     },
   };
 }

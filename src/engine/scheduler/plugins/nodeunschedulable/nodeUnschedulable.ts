@@ -38,8 +38,11 @@ export function newNodeUnschedulable(): FilterPlugin {
     ],
     filter: (_state, pod, node) => filterUnschedulable(pod, node),
     filterNodes(_state, pod, nodes, verdicts) {
-      for (let i = 0; i < nodes.length; i++)
-        if (verdicts[i] === SUCCESS) verdicts[i] = filterUnschedulable(pod, nodes[i] as NodeInfo);
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i] as NodeInfo;
+        if (node.unschedulable && verdicts.passing(i))
+          verdicts.set(i, filterUnschedulable(pod, node));
+      }
     },
   };
 }

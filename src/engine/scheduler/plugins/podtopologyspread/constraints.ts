@@ -3,6 +3,7 @@ import { controllerOf } from '../../../api/owners';
 import type { Node, Pod, PodSpec, ReplicaSet } from '../../../api/types';
 import type { Listers } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
+import { labelKeyId } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import type { RequiredNodeAffinity } from '../nodeaffinity/nodeSelector';
 import { matchesRequired } from '../nodeaffinity/nodeSelector';
@@ -25,6 +26,10 @@ export type TopologySpreadConstraint = NonNullable<PodSpec['topologySpreadConstr
 export interface SpreadConstraint {
   maxSkew: number;
   topologyKey: string;
+  /** labelKeyId(topologyKey), by which nodes are asked for their value. */
+  topologyKeyId: number;
+  /** Whether topologyKey is kubernetes.io/hostname, whose domain is one node. */
+  byHostname: boolean;
   selector: Selector;
   /** The namespace and selector, by which nodes remember how many pods it selects (countMatching). */
   countKey: string;
@@ -82,6 +87,8 @@ export function filterTopologySpreadConstraints(
     out.push({
       maxSkew: c.maxSkew,
       topologyKey: c.topologyKey,
+      topologyKeyId: labelKeyId(c.topologyKey),
+      byHostname: c.topologyKey === LABEL_HOSTNAME,
       selector,
       countKey: countKey(ns, selector),
       minDomains: c.minDomains ?? 1,
@@ -172,7 +179,7 @@ export function nodeLabelsMatchSpreadConstraints(
   constraints: readonly SpreadConstraint[],
 ): boolean {
   for (let i = 0; i < constraints.length; i++)
-    if (node.labelValue((constraints[i] as SpreadConstraint).topologyKey) === undefined)
+    if (node.labelValueOf((constraints[i] as SpreadConstraint).topologyKeyId) === undefined)
       return false;
   return true;
 }

@@ -102,7 +102,7 @@ export class PreFilterState implements PodCounts {
     this.constraints.forEach((c, i) => {
       if (!selectorMatches(c.selector, updated.metadata?.labels)) return;
       if (!matchNodeInclusionPolicies(c, preemptor, node, required)) return;
-      const value = ni.labelValue(c.topologyKey) ?? '';
+      const value = ni.labelValueOf(c.topologyKeyId) ?? '';
       const counts = this.tpValueToMatchNum[i] as Map<string, number>;
       const n = (counts.get(value) ?? 0) + delta;
       counts.set(value, n);
@@ -127,7 +127,7 @@ export function calPreFilterState(
     for (let i = 0; i < constraints.length; i++) {
       const c = constraints[i] as SpreadConstraint;
       if (!matchNodeInclusionPolicies(c, pod, node, required)) continue;
-      const value = ni.labelValue(c.topologyKey) ?? '';
+      const value = ni.labelValueOf(c.topologyKeyId) ?? '';
       const counts = tpValueToMatchNum[i] as Map<string, number>;
       counts.set(value, (counts.get(value) ?? 0) + countPodsMatchSelector(ni, c, ns));
     }
@@ -151,7 +151,7 @@ export function minMatchNum(s: PreFilterState, i: number, minDomains: number): n
 export function filterSpread(s: PreFilterState, pod: PodInfo, node: NodeInfo): Status {
   for (let i = 0; i < s.constraints.length; i++) {
     const c = s.constraints[i] as SpreadConstraint;
-    const tpVal = node.labelValue(c.topologyKey);
+    const tpVal = node.labelValueOf(c.topologyKeyId);
     if (tpVal === undefined)
       return new Status('UnschedulableAndUnresolvable', [ERR_REASON_NODE_LABEL_NOT_MATCH]);
     const selfMatchNum = selectorMatches(c.selector, pod.pod.metadata?.labels) ? 1 : 0;

@@ -73,8 +73,8 @@ export function newPodTopologySpread(
     filterNodes(state, pod, nodes, verdicts) {
       const s = readPreFilterState<PreFilterState>(state, PRE_FILTER_KEY);
       for (let i = 0; i < nodes.length; i++)
-        if (verdicts[i] === SUCCESS)
-          verdicts[i] = s instanceof Status ? s : filterSpread(s, pod, nodes[i] as NodeInfo);
+        if (verdicts.passing(i))
+          verdicts.set(i, s instanceof Status ? s : filterSpread(s, pod, nodes[i] as NodeInfo));
     },
     preScore(state, pod, nodes) {
       const all = handle.nodes.list();

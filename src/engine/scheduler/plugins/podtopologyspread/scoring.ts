@@ -4,7 +4,6 @@ import type { PodInfo } from '../../framework/podInfo';
 import { requiredNodeAffinity } from '../nodeaffinity/nodeSelector';
 import type { SpreadConstraint } from './constraints';
 import {
-  LABEL_HOSTNAME,
   countPodsMatchSelector,
   matchNodeInclusionPolicies,
   nodeLabelsMatchSpreadConstraints,
@@ -54,15 +53,11 @@ export function calPreScoreState(
       if (!nodeLabelsMatchSpreadConstraints(ni, constraints)) s.ignoredNodes.add(ni.name);
   // Upstream sizes a topology by the values of feasible nodes, a missing key counting as "".
   const domains = constraints.map((c, i) =>
-    c.topologyKey === LABEL_HOSTNAME
-      ? new Set<string>()
-      : topologyValues(s, c.topologyKey, filteredNodes, i),
+    c.byHostname ? new Set<string>() : topologyValues(s, c.topologyKeyId, filteredNodes, i),
   );
   s.topologyNormalizingWeight = constraints.map((c, i) =>
     topologyNormalizingWeight(
-      c.topologyKey === LABEL_HOSTNAME
-        ? filteredNodes.length - s.ignoredNodes.size
-        : (domains[i] as Set<string>).size,
+      c.byHostname ? filteredNodes.length - s.ignoredNodes.size : (domains[i] as Set<string>).size,
     ),
   );
   if (s.topologyValueToPodCounts.some((counts) => counts.size > 0))
@@ -73,9 +68,9 @@ export function calPreScoreState(
 // Collects a key's values over the feasible nodes not ignored, and readies a count for each
 // value Score will read (nodes without the key need none). Neighbouring nodes often share a value
 // (a zone, or none at all): it is added once per stretch.
-function topologyValues(
+export function topologyValues(
   s: PreScoreState,
-  key: string,
+  keyId: number,
   filteredNodes: readonly NodeInfo[],
   i: number,
 ): Set<string> {
@@ -86,7 +81,7 @@ function topologyValues(
   for (let n = 0; n < filteredNodes.length; n++) {
     const ni = filteredNodes[n] as NodeInfo;
     if (checkIgnored && s.ignoredNodes.has(ni.name)) continue;
-    const value = ni.labelValue(key);
+    const value = ni.labelValueOf(keyId);
     if (value === last) continue;
     last = value;
     values.add(value ?? '');
@@ -115,7 +110,7 @@ function countDomains(
       const i = toCount[k] as number;
       const c = s.constraints[i] as SpreadConstraint;
       const counts = s.topologyValueToPodCounts[i] as Map<string, number>;
-      const value = ni.labelValue(c.topologyKey) ?? '';
+      const value = ni.labelValueOf(c.topologyKeyId) ?? '';
       const count = counts.get(value);
       if (count === undefined || !matchNodeInclusionPolicies(c, pod, node, required)) continue;
       counts.set(value, count + countPodsMatchSelector(ni, c, ns));
@@ -138,12 +133,11 @@ export function scoreSpread(
     let score = 0;
     for (let i = 0; i < s.constraints.length; i++) {
       const c = s.constraints[i] as SpreadConstraint;
-      const tpVal = node.labelValue(c.topologyKey);
+      const tpVal = node.labelValueOf(c.topologyKeyId);
       if (tpVal === undefined) continue;
-      const cnt =
-        c.topologyKey === LABEL_HOSTNAME
-          ? countPodsMatchSelector(node, c, ns)
-          : ((s.topologyValueToPodCounts[i] as Map<string, number>).get(tpVal) as number);
+      const cnt = c.byHostname
+        ? countPodsMatchSelector(node, c, ns)
+        : ((s.topologyValueToPodCounts[i] as Map<string, number>).get(tpVal) as number);
       score += cnt * (s.topologyNormalizingWeight[i] as number) + (c.maxSkew - 1);
     }
     scores[n] = Math.round(score);
@@ -157,15 +151,16 @@ export function normalizeSpreadScores(
   scores: Float64Array,
 ): void {
   const ignored = s.ignoredNodes;
+  const checkIgnored = ignored.size > 0;
   let min = Infinity;
   let max = 0;
   for (let i = 0; i < scores.length; i++) {
-    if (ignored.size > 0 && ignored.has((nodes[i] as NodeInfo).name)) continue;
+    if (checkIgnored && ignored.has((nodes[i] as NodeInfo).name)) continue;
     min = Math.min(min, scores[i] as number);
     max = Math.max(max, scores[i] as number);
   }
   for (let i = 0; i < scores.length; i++) {
-    if (ignored.size > 0 && ignored.has((nodes[i] as NodeInfo).name)) scores[i] = 0;
+    if (checkIgnored && ignored.has((nodes[i] as NodeInfo).name)) scores[i] = 0;
     else if (max === 0) scores[i] = MAX_NODE_SCORE;
     else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - (scores[i] as number))) / max);
   }

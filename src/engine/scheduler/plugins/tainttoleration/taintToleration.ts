@@ -72,8 +72,11 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
     ],
     filter: (_state, pod, node) => filterTaints(pod, node),
     filterNodes(_state, pod, nodes, verdicts) {
-      for (let i = 0; i < nodes.length; i++)
-        if (verdicts[i] === SUCCESS) verdicts[i] = filterTaints(pod, nodes[i] as NodeInfo);
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i] as NodeInfo;
+        // Most nodes have no taints: nothing to check.
+        if (node.taints && verdicts.passing(i)) verdicts.set(i, filterTaints(pod, node));
+      }
     },
     preScore(state: CycleState, pod: PodInfo) {
       state.write(PRE_SCORE_KEY, preferNoScheduleTolerations(pod.pod.spec?.tolerations));
