@@ -11,8 +11,8 @@ import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 
 // noderesources/resource_allocation.go and the three scoring strategies of NodeResourcesFit
-// (least_allocated.go, most_allocated.go, requested_to_capacity_ratio.go), plus
-// BalancedAllocation's scorer. Go's int64 arithmetic truncates, so every division here does too.
+// (least_allocated.go, most_allocated.go, requested_to_capacity_ratio.go); BalancedAllocation
+// compiles its resources here too. Go's int64 arithmetic truncates, so every division here does.
 //
 // A scorer runs over hundreds of nodes per pod. The simulator models cpu and memory only: any
 // other resource has nothing allocatable, and every strategy skips such a resource, so the
@@ -34,11 +34,11 @@ export interface UtilizationShapePoint {
 /** Scores each node for a pod into scores (resourceAllocationScorer.score, over many nodes). */
 export type NodesScorer = (pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array) => void;
 
-// The cpu and memory entries of a resource list: the slab columns of a node's allocatable and
-// requested amounts, the weight, and the pod's amount. useRequested picks the real requests of
-// the nodes and the pod (BalancedAllocation); otherwise both count absent requests as
-// 100m/200Mi (NodeResourcesFit).
-interface Plan {
+/**
+ * The cpu and memory entries of a resource list: the slab columns of a node's allocatable and
+ * requested amounts, the weight, and the pod's amount.
+ */
+export interface ResourcePlan {
   allocatable: Int32Array;
   requested: Int32Array;
   weight: Float64Array;
@@ -46,7 +46,14 @@ interface Plan {
   podAmounts(pod: PodInfo, out: Float64Array): void;
 }
 
-function compile(resources: readonly ResourceSpec[], useRequested: boolean): Plan {
+/**
+ * Compiles a resource list. useRequested picks the real requests of the nodes and the pod
+ * (BalancedAllocation); otherwise both count absent requests as 100m/200Mi (NodeResourcesFit).
+ */
+export function compileResources(
+  resources: readonly ResourceSpec[],
+  useRequested: boolean,
+): ResourcePlan {
   const counted = resources.filter((r) => r.name === 'cpu' || r.name === 'memory');
   const isCpu = counted.map((r) => r.name === 'cpu');
   const [cpuColumn, memoryColumn] = useRequested
@@ -89,7 +96,9 @@ function weightedMean(
   resources: readonly ResourceSpec[],
   per: (requested: number, capacity: number) => number,
 ): NodesScorer {
-  const { allocatable, requested, weight, podAmounts } = compile(resources, false);
+  const plan = compileResources(resources, false);
+  if (plan.weight.length === 2) return weightedMeanOfTwo(plan, per);
+  const { allocatable, requested, weight, podAmounts } = plan;
   const pod = new Float64Array(weight.length);
   return (pi, nodes, scores) => {
     podAmounts(pi, pod);
@@ -105,6 +114,45 @@ function weightedMean(
         const w = weight[e] as number;
         score += per((d[o + (requested[e] as number)] as number) + (pod[e] as number), alloc) * w;
         sum += w;
+      }
+      scores[i] = sum === 0 ? 0 : Math.trunc(score / sum);
+    }
+  };
+}
+
+// weightedMean for two resources (the default, cpu and memory), unrolled: the loop over the
+// resources costs more than the arithmetic it repeats.
+function weightedMeanOfTwo(
+  plan: ResourcePlan,
+  per: (requested: number, capacity: number) => number,
+): NodesScorer {
+  const [a0, a1, r0, r1] = [...plan.allocatable, ...plan.requested] as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [w0, w1] = [...plan.weight] as [number, number];
+  const pod = new Float64Array(2);
+  return (pi, nodes, scores) => {
+    plan.podAmounts(pi, pod);
+    const p0 = pod[0] as number;
+    const p1 = pod[1] as number;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as NodeInfo;
+      const d = node.amounts;
+      const o = node.amountsOffset;
+      const c0 = d[o + a0] as number;
+      const c1 = d[o + a1] as number;
+      let score = 0;
+      let sum = 0;
+      if (c0 !== 0) {
+        score += per((d[o + r0] as number) + p0, c0) * w0;
+        sum += w0;
+      }
+      if (c1 !== 0) {
+        score += per((d[o + r1] as number) + p1, c1) * w1;
+        sum += w1;
       }
       scores[i] = sum === 0 ? 0 : Math.trunc(score / sum);
     }
@@ -149,7 +197,7 @@ export function requestedToCapacityRatioScorer(
     capacity === 0 || requested > capacity
       ? brokenLinear(scaled, 100)
       : brokenLinear(scaled, Math.trunc((requested * 100) / capacity));
-  const { allocatable, requested, weight, podAmounts } = compile(resources, false);
+  const { allocatable, requested, weight, podAmounts } = compileResources(resources, false);
   const pod = new Float64Array(weight.length);
   return (pi, nodes, scores) => {
     podAmounts(pi, pod);
@@ -170,52 +218,6 @@ export function requestedToCapacityRatioScorer(
         sum += w;
       }
       scores[i] = sum === 0 ? 0 : Math.round(score / sum);
-    }
-  };
-}
-
-/**
- * BalancedAllocation: (1 − std-dev of the requested/allocatable fractions) × 100, over the real
- * requests. The fractions are recomputed in a second pass rather than collected.
- */
-export function balancedResourceScorer(resources: readonly ResourceSpec[]): NodesScorer {
-  const { allocatable, requested, podAmounts } = compile(resources, true);
-  const pod = new Float64Array(allocatable.length);
-  return (pi, nodes, scores) => {
-    podAmounts(pi, pod);
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i] as NodeInfo;
-      const d = node.amounts;
-      const o = node.amountsOffset;
-      let count = 0;
-      let sum = 0;
-      let first = 0;
-      let second = 0;
-      for (let e = 0; e < pod.length; e++) {
-        const alloc = d[o + (allocatable[e] as number)] as number;
-        if (alloc === 0) continue;
-        const used = d[o + (requested[e] as number)] as number;
-        const f = Math.min((used + (pod[e] as number)) / alloc, 1);
-        if (count === 0) first = f;
-        else if (count === 1) second = f;
-        sum += f;
-        count++;
-      }
-      let std = 0;
-      if (count === 2) {
-        std = Math.abs((first - second) / 2);
-      } else if (count > 2) {
-        const mean = sum / count;
-        let variance = 0;
-        for (let e = 0; e < pod.length; e++) {
-          const alloc = d[o + (allocatable[e] as number)] as number;
-          if (alloc === 0) continue;
-          const used = d[o + (requested[e] as number)] as number;
-          variance += (Math.min((used + (pod[e] as number)) / alloc, 1) - mean) ** 2;
-        }
-        std = Math.sqrt(variance / count);
-      }
-      scores[i] = Math.trunc((1 - std) * MAX_NODE_SCORE);
     }
   };
 }

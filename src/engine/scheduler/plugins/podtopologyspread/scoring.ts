@@ -118,7 +118,11 @@ function countDomains(
   }
 }
 
-/** Scores each node by the matching pods in its domains. [PTS8] */
+/**
+ * Scores each node by the matching pods in its domains. [PTS8] Constraint by constraint, each
+ * node's terms are added in the same order as node by node; a constraint whose key no feasible
+ * node has adds nothing and is passed over.
+ */
 export function scoreSpread(
   s: PreScoreState,
   pod: PodInfo,
@@ -126,22 +130,28 @@ export function scoreSpread(
   scores: Float64Array,
 ): void {
   const ns = pod.pod.metadata?.namespace ?? '';
-  const checkIgnored = s.ignoredNodes.size > 0;
-  for (let n = 0; n < nodes.length; n++) {
-    const node = nodes[n] as NodeInfo;
-    if (checkIgnored && s.ignoredNodes.has(node.name)) continue;
-    let score = 0;
-    for (let i = 0; i < s.constraints.length; i++) {
-      const c = s.constraints[i] as SpreadConstraint;
+  for (let i = 0; i < s.constraints.length; i++) {
+    const c = s.constraints[i] as SpreadConstraint;
+    const counts = s.topologyValueToPodCounts[i] as Map<string, number>;
+    if (!c.byHostname && counts.size === 0) continue;
+    const weight = s.topologyNormalizingWeight[i] as number;
+    const skew = c.maxSkew - 1;
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n] as NodeInfo;
       const tpVal = node.labelValueOf(c.topologyKeyId);
       if (tpVal === undefined) continue;
       const cnt = c.byHostname
         ? countPodsMatchSelector(node, c, ns)
-        : ((s.topologyValueToPodCounts[i] as Map<string, number>).get(tpVal) as number);
-      score += cnt * (s.topologyNormalizingWeight[i] as number) + (c.maxSkew - 1);
+        : (counts.get(tpVal) as number);
+      scores[n] = (scores[n] as number) + (cnt * weight + skew);
     }
-    scores[n] = Math.round(score);
   }
+  const checkIgnored = s.ignoredNodes.size > 0;
+  for (let n = 0; n < nodes.length; n++)
+    scores[n] =
+      checkIgnored && s.ignoredNodes.has((nodes[n] as NodeInfo).name)
+        ? 0
+        : Math.round(scores[n] as number);
 }
 
 /** Reverses and scales the scores so the emptiest domains get 100. [PTS9][PTS10] */
