@@ -3,6 +3,7 @@ import { Rng } from '../rng/rng';
 import { Algorithm, numFeasibleNodesToFind, selectHost } from './algorithm';
 import { CycleState } from './framework/cycleState';
 import { Framework } from './framework/framework';
+import type { NodeScores } from './framework/runScore';
 import { makeNodeInfo, makePod } from './fixtures';
 import { defaultProfile } from './plugins/defaults';
 import { preemptionFramework } from './plugins/defaultpreemption/fixtures';
@@ -25,17 +26,17 @@ describe('numFeasibleNodesToFind [ALG2]', () => {
 });
 
 describe('selectHost [ALG4]', () => {
+  const scores = (totals: Record<string, number>): NodeScores => ({
+    nodes: Object.keys(totals).map((n) => makeNodeInfo(n)),
+    totals: Float64Array.from(Object.values(totals)),
+  });
+
   it('picks the highest total', () => {
-    const scores = [
-      { name: 'a', total: 10 },
-      { name: 'b', total: 30 },
-      { name: 'c', total: 20 },
-    ];
-    expect(selectHost(scores, new Rng(1))).toBe('b');
+    expect(selectHost(scores({ a: 10, b: 30, c: 20 }), new Rng(1))).toBe('b');
   });
 
   it('breaks ties uniformly with the seeded generator', () => {
-    const tied = ['a', 'b', 'c'].map((name) => ({ name, total: 50 }));
+    const tied = scores({ a: 50, b: 50, c: 50 });
     const rng = new Rng(42);
     const counts: Record<string, number> = { a: 0, b: 0, c: 0 };
     for (let i = 0; i < 3000; i++) counts[selectHost(tied, rng)]! += 1;

@@ -3,9 +3,10 @@ import type { CycleState } from './framework/cycleState';
 import type { Diagnosis } from './framework/fitError';
 import { newDiagnosis } from './framework/fitError';
 import type { Framework } from './framework/framework';
-import type { NodePluginScores } from './framework/runScore';
+import type { NodeScores } from './framework/runScore';
 import type { NodeInfo, NodeInfoLister } from './framework/nodeInfo';
 import type { PodInfo } from './framework/podInfo';
+import { Verdicts } from './framework/runFilter';
 import { Status, asStatus } from './framework/status';
 
 // The scheduling algorithm of schedule_one.go (v1.31): schedulePod → findNodesThatFitPod →
@@ -32,8 +33,8 @@ export interface ScheduleResult {
   suggestedHost: string;
   evaluatedNodes: number;
   feasibleNodes: number;
-  /** Per-node scores, absent when a single node was feasible. */
-  scores?: NodePluginScores[];
+  /** Per-node totals, absent when a single node was feasible. */
+  scores?: NodeScores;
 }
 
 /** A successful placement, or why there is none (a FitError when diagnosis is set). */
@@ -58,31 +59,33 @@ export function numFeasibleNodesToFind(
 }
 
 /** Picks the highest total, breaking ties by reservoir sampling. [ALG4] */
-export function selectHost(scores: readonly NodePluginScores[], rng: Rng): string {
-  const first = scores[0];
-  if (!first) throw new Error('empty priorityList');
-  let max = first.total;
-  let selected = first.name;
+export function selectHost({ nodes, totals }: NodeScores, rng: Rng): string {
+  if (nodes.length === 0) throw new Error('empty priorityList');
+  let max = totals[0] as number;
+  let selected = 0;
   let count = 1;
   // An index loop: this runs once per pod over hundreds of nodes, and slice(1) would copy them.
-  for (let i = 1; i < scores.length; i++) {
-    const ns = scores[i] as NodePluginScores;
-    if (ns.total > max) {
-      max = ns.total;
-      selected = ns.name;
+  for (let i = 1; i < nodes.length; i++) {
+    const total = totals[i] as number;
+    if (total > max) {
+      max = total;
+      selected = i;
       count = 1;
-    } else if (ns.total === max) {
+    } else if (total === max) {
       count++;
       // Replace the candidate with probability 1/count.
-      if (rng.int(count) === 0) selected = ns.name;
+      if (rng.int(count) === 0) selected = i;
     }
   }
-  return selected;
+  return (nodes[selected] as NodeInfo).name;
 }
 
 /** Runs the filter and score phases for one pod at a time. */
 export class Algorithm {
   private nextStartNodeIndex = 0;
+  // A run of nodes being filtered and their verdicts, reused from run to run.
+  private readonly run: NodeInfo[] = [];
+  private readonly verdicts = new Verdicts();
 
   constructor(
     private readonly fwk: Framework,
@@ -159,7 +162,11 @@ export class Algorithm {
     return { feasible, diagnosis };
   }
 
-  /** Filters from the rotating start index until enough nodes fit. [ALG1] */
+  /**
+   * Filters from the rotating start index until enough nodes fit. [ALG1] Node by node, Filter
+   * would run on every node of a run as long as the feasible nodes still wanted, so such runs
+   * are filtered together.
+   */
   private findNodesThatPassFilters(
     state: CycleState,
     pod: PodInfo,
@@ -170,30 +177,38 @@ export class Algorithm {
     const want = numFeasibleNodesToFind(this.percentageOfNodesToScore, total);
     const feasible: NodeInfo[] = [];
     const filters = this.fwk.activeFilterPlugins(state);
+    const { run, verdicts } = this;
+    let at = this.nextStartNodeIndex % total;
     let processed = 0;
-    for (let i = 0; i < total && feasible.length < want; i++) {
-      const node = nodes[(this.nextStartNodeIndex + i) % total] as NodeInfo;
-      const s = this.fwk.runFilterPluginsWithNominatedPods(state, pod, node, filters);
-      processed++;
-      if (s.code === 'Error') return s;
-      if (s.isSuccess()) {
-        feasible.push(node);
-        continue;
+    while (processed < total && feasible.length < want) {
+      const size = Math.min(want - feasible.length, total - processed);
+      run.length = size;
+      for (let k = 0; k < size; k++) {
+        run[k] = nodes[at] as NodeInfo;
+        if (++at === total) at = 0;
       }
-      diagnosis.nodeToStatus.set(node.name, s);
-      if (s.plugin && s.isRejected()) diagnosis.unschedulablePlugins.add(s.plugin);
+      this.fwk.runFilterPluginsOnNodes(state, pod, run, filters, verdicts);
+      for (let k = 0; k < size; k++) {
+        const node = run[k] as NodeInfo;
+        const s = verdicts.statuses[k] as Status;
+        if (s.code === 'Error') return s;
+        if (s.isSuccess()) {
+          feasible.push(node);
+          continue;
+        }
+        diagnosis.nodeToStatus.set(node.name, s);
+        if (s.plugin && s.isRejected()) diagnosis.unschedulablePlugins.add(s.plugin);
+      }
+      processed += size;
     }
     const allNodes = this.nodes.list().length;
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % allNodes;
     return feasible;
   }
 
-  private prioritizeNodes(
-    state: CycleState,
-    pod: PodInfo,
-    nodes: readonly NodeInfo[],
-  ): NodePluginScores[] {
-    if (!this.fwk.hasScorePlugins()) return nodes.map((n) => ({ name: n.name, total: 1 }));
+  private prioritizeNodes(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): NodeScores {
+    if (!this.fwk.hasScorePlugins())
+      return { nodes, totals: new Float64Array(nodes.length).fill(1) };
     const pre = this.fwk.runPreScorePlugins(state, pod, nodes);
     if (!pre.isSuccess()) throw new Error(pre.message());
     return this.fwk.runScorePlugins(state, pod, nodes);

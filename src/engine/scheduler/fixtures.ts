@@ -13,7 +13,6 @@ import type {
   FilterPlugin,
   Handle,
   Lister,
-  NodeScore,
   PreFilterPlugin,
   PreScorePlugin,
   ScorePlugin,
@@ -204,6 +203,18 @@ export function filterVerdictsAfter(
   };
 }
 
+/** Returns one node's raw Score. */
+export function rawScore(
+  plugin: ScorePlugin,
+  state: CycleState,
+  pod: PodInfo,
+  node: NodeInfo,
+): number {
+  const scores = new Float64Array(1);
+  plugin.score(state, pod, [node], scores);
+  return scores[0] as number;
+}
+
 /** Runs PreScore, Score on each node and NormalizeScore: "Skip", or node → final score. */
 export function normalizedScores(
   plugin: PreScorePlugin & ScorePlugin,
@@ -212,10 +223,8 @@ export function normalizedScores(
 ): Record<string, number> | 'Skip' {
   const state = new CycleState();
   if (plugin.preScore(state, pod, nodes).isSkip()) return 'Skip';
-  const list: NodeScore[] = nodes.map((n) => ({
-    name: n.name,
-    score: plugin.score(state, pod, n),
-  }));
-  plugin.normalizeScore?.(state, pod, list);
-  return Object.fromEntries(list.map((s) => [s.name, s.score]));
+  const scores = new Float64Array(nodes.length);
+  plugin.score(state, pod, nodes, scores);
+  plugin.normalizeScore?.(state, pod, nodes, scores);
+  return Object.fromEntries(nodes.map((n, i) => [n.name, scores[i] as number]));
 }

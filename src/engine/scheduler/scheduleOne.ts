@@ -67,7 +67,9 @@ export function scheduleOne(
       selectedNode: host,
       evaluatedNodes,
       feasibleNodes,
-      totals: Object.fromEntries((scores ?? []).map((s) => [s.name, s.total])),
+      totals: Object.fromEntries(
+        scores?.nodes.map((n, i) => [n.name, scores.totals[i] as number]) ?? [],
+      ),
     });
   assume(parts, pi, host);
   bindInBackground(parts, state, q, host, podCycle);

@@ -15,9 +15,9 @@ const reject = (name: string): AnyPlugin => ({
 const pass = (name: string): AnyPlugin => ({ name, filter: () => SUCCESS });
 const scoring = (name: string, raw: (node: string) => number, normalize = false): AnyPlugin => ({
   name,
-  score: (_s, _p, n) => raw(n.name),
+  score: (_s, _p, nodes, scores) => nodes.forEach((n, i) => (scores[i] = raw(n.name))),
   normalizeScore: normalize
-    ? (_s, _p, scores) => scores.forEach((x) => (x.score = 100 - x.score))
+    ? (_s, _p, _n, scores) => scores.forEach((x, i) => (scores[i] = 100 - x))
     : undefined,
 });
 
@@ -64,7 +64,7 @@ describe('Framework', () => {
     const pod = makePod();
     store.begin(pod, 1, 0);
     const scores = fwk.runScorePlugins(new CycleState(), pod, fwk.nodes.list());
-    expect(scores.map((s) => [s.name, s.total])).toEqual([
+    expect(scores.nodes.map((n, i) => [n.name, scores.totals[i]])).toEqual([
       ['a', 10 * 2 + 100 * 3],
       ['b', 20 * 2 + 50 * 3],
     ]);

@@ -7,7 +7,6 @@ import type {
   FilterPlugin,
   Handle,
   Listers,
-  NodeScore,
   PluginFactory,
   PostFilterOutcome,
   PostFilterPlugin,
@@ -24,7 +23,8 @@ import type { NodeToStatus } from './nodeToStatus';
 import type { PodInfo } from './podInfo';
 import { SUCCESS, Status } from './status';
 import { runPreFilterPlugins, type PreFilterRun } from './runPreFilter';
-import type { NodePluginScores, WeightedScorePlugin } from './runScore';
+import { runFilterPlugins, runFilterPluginsOnNodes, type Verdicts } from './runFilter';
+import type { NodeScores, WeightedScorePlugin } from './runScore';
 import { runScorePlugins } from './runScore';
 import { addNominatedPods } from './nominatedPods';
 import { runPreFilterExtensions } from './preFilterExtensions';
@@ -67,7 +67,8 @@ export class Framework implements Handle {
   private readonly preScore: PreScorePlugin[] = [];
   private readonly score: WeightedScorePlugin[] = [];
   private readonly bind: BindPlugin[] = [];
-  private readonly scratchScores: NodeScore[] = [];
+  private scratchScores = new Float64Array(0);
+  private pending = new Uint8Array(0);
 
   constructor(
     readonly profile: Profile,
@@ -182,14 +183,7 @@ export class Framework implements Handle {
     node: NodeInfo,
     plugins: readonly FilterPlugin[] = this.activeFilterPlugins(state),
   ): Status {
-    for (let i = 0; i < plugins.length; i++) {
-      const pl = plugins[i] as FilterPlugin;
-      const s = pl.filter(state, pod, node);
-      if (s === SUCCESS || s.isSuccess()) continue;
-      if (s.isRejected()) return s.withPlugin(pl.name);
-      return new Status('Error', [`running "${pl.name}" filter plugin: ${s.message()}`], pl.name);
-    }
-    return SUCCESS;
+    return runFilterPlugins(plugins, state, pod, node);
   }
 
   /**
@@ -209,6 +203,32 @@ export class Framework implements Handle {
     const s = this.runFilterPlugins(added?.state ?? state, pod, added?.node ?? node, plugins);
     if (!added || !s.isSuccess()) return s;
     return this.runFilterPlugins(state, pod, node, plugins);
+  }
+
+  /**
+   * Runs Filter with nominated pods on a run of nodes: verdicts.statuses[i] becomes what
+   * runFilterPluginsWithNominatedPods gives nodes[i], up to the first Error, after which the
+   * statuses mean nothing. A run without nominated pods goes plugin by plugin (runFilter.ts).
+   */
+  runFilterPluginsOnNodes(
+    state: CycleState,
+    pod: PodInfo,
+    nodes: readonly NodeInfo[],
+    plugins: readonly FilterPlugin[],
+    verdicts: Verdicts,
+  ): void {
+    const nominator = this.services?.nominator;
+    if (nominator && nodes.some((n) => nominator.nominatedPodsForNode(n.name).length > 0)) {
+      verdicts.reset(nodes.length);
+      for (let i = 0; i < nodes.length; i++) {
+        const s = this.runFilterPluginsWithNominatedPods(state, pod, nodes[i] as NodeInfo, plugins);
+        verdicts.statuses[i] = s;
+        if (s.code === 'Error') return;
+      }
+      return;
+    }
+    if (this.pending.length < nodes.length) this.pending = new Uint8Array(nodes.length);
+    runFilterPluginsOnNodes(plugins, state, pod, nodes, verdicts, this.pending);
   }
 
   /** Runs PostFilter until one succeeds or rejects as unresolvable. */
@@ -245,7 +265,10 @@ export class Framework implements Handle {
   }
 
   /** Scores, normalizes and weights every feasible node; see runScore.ts. */
-  runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): NodePluginScores[] {
+  runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): NodeScores {
+    // Reallocated only when the number of feasible nodes changes, which it rarely does.
+    if (this.scratchScores.length !== nodes.length)
+      this.scratchScores = new Float64Array(nodes.length);
     return runScorePlugins(this.score, state, pod, nodes, this.scratchScores);
   }
 

@@ -7,6 +7,7 @@ import type { CycleState } from './cycleState';
 import type { NodeInfo, NodeInfoLister } from './nodeInfo';
 import type { NodeToStatus } from './nodeToStatus';
 import type { PodInfo } from './podInfo';
+import type { Verdicts } from './runFilter';
 import type { Status } from './status';
 
 // The extension points of the scheduling framework (pkg/scheduler/framework/interface.go). A
@@ -104,9 +105,23 @@ export interface PreFilterPlugin extends Plugin {
   readonly preFilterExtensions?: PreFilterExtensions;
 }
 
-/** Decides whether a pod may run on one node. */
+/**
+ * Decides whether a pod may run on one node. Filter is a function of the cycle state, the pod
+ * and the node alone: upstream runs it on many nodes at once, in no set order.
+ */
 export interface FilterPlugin extends Plugin {
   filter(state: CycleState, pod: PodInfo, node: NodeInfo): Status;
+  /**
+   * Runs Filter on each node still passing, recording the result in verdicts: the same statuses
+   * as filter, with the loop over hundreds of nodes inside the plugin. Each plugin writes this
+   * loop itself, so that its call to its own Filter stays monomorphic.
+   */
+  filterNodes?(
+    state: CycleState,
+    pod: PodInfo,
+    nodes: readonly NodeInfo[],
+    verdicts: Verdicts,
+  ): void;
 }
 
 /** What PostFilter returns: a status and, on success, the node nominated for the pod. */
@@ -125,17 +140,24 @@ export interface PreScorePlugin extends Plugin {
   preScore(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): Status;
 }
 
-/** One node's score from one plugin. */
-export interface NodeScore {
-  name: string;
-  score: number;
-}
-
-/** Ranks feasible nodes; scores end in [0, 100] after normalizeScore, then are weighted. */
+/**
+ * Ranks feasible nodes; scores end in [0, 100] after normalizeScore, then are weighted. A score
+ * list is parallel to the nodes (scores[i] is nodes[i]'s), as upstream's NodeScoreList pairs a
+ * name with each score.
+ */
 export interface ScorePlugin extends Plugin {
-  score(state: CycleState, pod: PodInfo, node: NodeInfo): number;
+  /**
+   * Writes each node's raw score into the zeroed scores. Upstream calls Score once per node;
+   * one call over all of them keeps the loop over hundreds of nodes inside the plugin.
+   */
+  score(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array): void;
   /** ScoreExtensions.NormalizeScore: rewrites the scores in place. */
-  normalizeScore?(state: CycleState, pod: PodInfo, scores: NodeScore[]): void;
+  normalizeScore?(
+    state: CycleState,
+    pod: PodInfo,
+    nodes: readonly NodeInfo[],
+    scores: Float64Array,
+  ): void;
 }
 
 /** Binds the pod to the chosen node: a task, because it calls the apiserver. */

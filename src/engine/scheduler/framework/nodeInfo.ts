@@ -38,6 +38,21 @@ export function podWithRequiredAntiAffinity(pod: Pod): boolean {
   return (terms ?? []).length > 0;
 }
 
+// Label keys as small numbers, so that a node keeps each key's value at an array index. Keys come
+// from topology keys, a handful per cluster.
+const labelKeyIds = new Map<string, number>();
+const labelKeys: string[] = [];
+
+/** Returns the number standing for a label key in NodeInfo.labelValueOf. */
+export function labelKeyId(key: string): number {
+  let id = labelKeyIds.get(key);
+  if (id === undefined) {
+    id = labelKeys.push(key) - 1;
+    labelKeyIds.set(key, id);
+  }
+  return id;
+}
+
 /** A node and the pods the scheduler believes run on it (bound or assumed). */
 export class NodeInfo {
   #node: Node | undefined;
@@ -72,6 +87,8 @@ export class NodeInfo {
   private memoCount0 = 0;
   private memoKey1: string | undefined;
   private memoCount1 = 0;
+  // Label values by labelKeyId, filled in as they are asked for (null: the node lacks the key).
+  #labelValues: (string | null | undefined)[] = [];
 
   /** Makes a node's record; the cache passes its slab so that its nodes' numbers sit together. */
   constructor(
@@ -92,9 +109,44 @@ export class NodeInfo {
     return this.#labels;
   }
 
+  /** Returns the value of one of node.metadata.labels, undefined when absent. */
+  labelValue(key: string): string | undefined {
+    return this.labelValueOf(labelKeyId(key));
+  }
+
+  /**
+   * Returns labelValue for the key a labelKeyId stands for. Spreading and pod affinity ask every
+   * node they visit for the same few topology keys each cycle: the answers are remembered until
+   * the node object changes, and looked up by number.
+   */
+  labelValueOf(id: number): string | undefined {
+    let value = this.#labelValues[id];
+    if (value === undefined) {
+      const key = labelKeys[id] as string;
+      const labels = this.#labels;
+      value = labels && Object.hasOwn(labels, key) ? labels[key] : null;
+      this.#labelValues[id] = value;
+    }
+    return value ?? undefined;
+  }
+
   /** Returns node.spec.taints. */
   get taints(): readonly Taint[] | undefined {
     return this.#taints;
+  }
+
+  /**
+   * Returns the array holding the node's numbers, its row starting at amountsOffset (columns in
+   * amountSlab.ts). Loops over hundreds of nodes index it directly, reading a node's numbers
+   * for less than the getters below cost one by one.
+   */
+  get amounts(): Float64Array {
+    return this.#slab.data;
+  }
+
+  /** Returns where the node's row starts in amounts. */
+  get amountsOffset(): number {
+    return this.#row;
   }
 
   /** Returns status.allocatable cpu in millicores. */
@@ -162,6 +214,7 @@ export class NodeInfo {
   #setNode(node: Node | undefined): void {
     this.#node = node;
     this.#labels = node?.metadata?.labels;
+    this.#labelValues = [];
     this.#taints = node?.spec?.taints;
     this.#unschedulable = node?.spec?.unschedulable === true;
   }

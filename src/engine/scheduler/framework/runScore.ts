@@ -1,21 +1,22 @@
 import type { CycleState } from './cycleState';
-import type { NodeScore, ScorePlugin } from './interface';
+import type { ScorePlugin } from './interface';
 import { MAX_NODE_SCORE } from './interface';
 import type { NodeInfo } from './nodeInfo';
 import type { PodInfo } from './podInfo';
 
 // RunScorePlugins (runtime/framework.go, v1.31): every enabled Score plugin over every feasible
 // node, then its NormalizeScore, then its weight ([FW2], framework.ts). This runs for hundreds of
-// nodes per pod, so raw scores go into one number array per plugin; only plugins that normalize
-// get the NodeScore objects their NormalizeScore edits, and those are reused from cycle to cycle.
+// nodes per pod, so scores live in typed arrays parallel to the nodes: one list the plugins
+// refill, reused from cycle to cycle, and the totals.
 
 /**
- * A node's total weighted score (framework.NodePluginScores). Per-plugin scores are recorded by
- * the results wrapper when the scheduler view wants them, not carried here.
+ * The feasible nodes' total weighted scores, totals[i] being nodes[i]'s
+ * (framework.NodePluginScores). Per-plugin scores are recorded by the results wrapper when the
+ * scheduler view wants them, not carried here.
  */
-export interface NodePluginScores {
-  name: string;
-  total: number;
+export interface NodeScores {
+  nodes: readonly NodeInfo[];
+  totals: Float64Array;
 }
 
 /** An enabled Score plugin and its weight. */
@@ -24,53 +25,29 @@ export interface WeightedScorePlugin {
   weight: number;
 }
 
-/** Scores the nodes; scratch is the caller's NodeScore list, refilled for each NormalizeScore. */
+/** Scores the nodes; scratch is the caller's list of nodes.length scores, which plugins refill. */
 export function runScorePlugins(
   plugins: readonly WeightedScorePlugin[],
   state: CycleState,
   pod: PodInfo,
   nodes: readonly NodeInfo[],
-  scratch: NodeScore[],
-): NodePluginScores[] {
+  scratch: Float64Array,
+): NodeScores {
   const n = nodes.length;
-  const out: NodePluginScores[] = new Array<NodePluginScores>(n);
-  for (let i = 0; i < n; i++) out[i] = { name: (nodes[i] as NodeInfo).name, total: 0 };
-  const raw: number[] = new Array<number>(n);
+  const totals = new Float64Array(n);
   for (const { plugin, weight } of plugins) {
     if (state.skipScorePlugins.has(plugin.name)) continue;
-    for (let i = 0; i < n; i++) raw[i] = plugin.score(state, pod, nodes[i] as NodeInfo);
-    if (plugin.normalizeScore) {
-      const list = refill(scratch, out, raw);
-      plugin.normalizeScore(state, pod, list);
-      for (let i = 0; i < n; i++) raw[i] = (list[i] as NodeScore).score;
-    }
+    scratch.fill(0);
+    plugin.score(state, pod, nodes, scratch);
+    plugin.normalizeScore?.(state, pod, nodes, scratch);
     for (let i = 0; i < n; i++) {
-      const score = raw[i] as number;
+      const score = scratch[i] as number;
       if (score > MAX_NODE_SCORE || score < 0)
         throw new Error(
           `plugin "${plugin.name}" returns an invalid score ${score}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`,
         );
-      (out[i] as NodePluginScores).total += score * weight;
+      totals[i] = (totals[i] as number) + score * weight;
     }
   }
-  return out;
-}
-
-// Refills the list NormalizeScore edits in place: no plugin keeps it past its call.
-function refill(
-  list: NodeScore[],
-  out: readonly NodePluginScores[],
-  raw: readonly number[],
-): NodeScore[] {
-  if (list.length > out.length) list.length = out.length;
-  for (let i = 0; i < out.length; i++) {
-    const name = (out[i] as NodePluginScores).name;
-    const score = raw[i] as number;
-    const ns = list[i];
-    if (ns) {
-      ns.name = name;
-      ns.score = score;
-    } else list.push({ name, score });
-  }
-  return list;
+  return { nodes, totals };
 }

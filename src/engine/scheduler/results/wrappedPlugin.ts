@@ -49,24 +49,27 @@ export function wrapPlugin(p: AnyPlugin, weight: number, store: ResultStore): An
       return s;
     };
   if (score)
-    w.score = (state, pod, node) => {
-      const raw = score.call(p, state, pod, node);
+    w.score = (state, pod, nodes, scores) => {
+      score.call(p, state, pod, nodes, scores);
       const rec = store.current(pod.key);
-      if (rec)
-        (rec.score[node.name] ??= {})[p.name] = { raw, normalized: raw, weighted: raw * weight };
-      return raw;
+      if (!rec) return;
+      nodes.forEach((n, i) => {
+        const raw = scores[i] as number;
+        (rec.score[n.name] ??= {})[p.name] = { raw, normalized: raw, weighted: raw * weight };
+      });
     };
   if (normalizeScore)
-    w.normalizeScore = (state, pod, scores) => {
-      normalizeScore.call(p, state, pod, scores);
+    w.normalizeScore = (state, pod, nodes, scores) => {
+      normalizeScore.call(p, state, pod, nodes, scores);
       const rec = store.current(pod.key);
-      for (const ns of rec ? scores : []) {
-        const entry = rec?.score[ns.name]?.[p.name];
+      if (!rec) return;
+      nodes.forEach((n, i) => {
+        const entry = rec.score[n.name]?.[p.name];
         if (entry) {
-          entry.normalized = ns.score;
-          entry.weighted = ns.score * weight;
+          entry.normalized = scores[i] as number;
+          entry.weighted = (scores[i] as number) * weight;
         }
-      }
+      });
     };
   return w;
 }

@@ -1,5 +1,3 @@
-import type { NodeScore } from '../../framework/interface';
-
 // helper.DefaultNormalizeScore: scales scores so the highest becomes maxPriority (integer
 // division, as Go's int64 arithmetic), optionally reversed so the lowest raw score wins.
 
@@ -7,16 +5,17 @@ import type { NodeScore } from '../../framework/interface';
 export function defaultNormalizeScore(
   maxPriority: number,
   reverse: boolean,
-  scores: NodeScore[],
+  scores: Float64Array,
 ): void {
   let max = 0;
-  for (const s of scores) if (s.score > max) max = s.score;
+  for (let i = 0; i < scores.length; i++)
+    if ((scores[i] as number) > max) max = scores[i] as number;
   if (max === 0) {
-    if (reverse) for (const s of scores) s.score = maxPriority;
+    if (reverse) scores.fill(maxPriority);
     return;
   }
-  for (const s of scores) {
-    const scaled = Math.trunc((maxPriority * s.score) / max);
-    s.score = reverse ? maxPriority - scaled : scaled;
+  for (let i = 0; i < scores.length; i++) {
+    const scaled = Math.trunc((maxPriority * (scores[i] as number)) / max);
+    scores[i] = reverse ? maxPriority - scaled : scaled;
   }
 }

@@ -1,4 +1,5 @@
-import type { Node, Pod } from '../../../api/types';
+import type { Pod } from '../../../api/types';
+import type { NodeInfo } from '../../framework/nodeInfo';
 import type { CycleState, StateData } from '../../framework/cycleState';
 import type { PreFilterExtensions } from '../../framework/interface';
 import type { PodInfo } from '../../framework/podInfo';
@@ -11,7 +12,7 @@ import { SUCCESS, Status, asStatus } from '../../framework/status';
 /** PreFilter state that counts other pods, so it changes as pods join or leave a node. */
 export interface PodCounts extends StateData {
   /** Adds delta (1 or −1) for a pod on a node to the counts kept for the pod being scheduled. */
-  updateWithPod(pod: Pod, podToSchedule: PodInfo, node: Node, delta: number): void;
+  updateWithPod(pod: Pod, podToSchedule: PodInfo, node: NodeInfo, delta: number): void;
 }
 
 /** Returns what PreFilter wrote under key, or the Error upstream returns without it. */
@@ -26,7 +27,7 @@ export function podCountsExtensions(key: string): PreFilterExtensions {
     (state, podToSchedule, pi, node) => {
       const s = readPreFilterState<PodCounts>(state, key);
       if (s instanceof Status) return s;
-      if (node.node) s.updateWithPod(pi.pod, podToSchedule, node.node, delta);
+      if (node.node) s.updateWithPod(pi.pod, podToSchedule, node, delta);
       return SUCCESS;
     };
   return { addPod: updateWith(1), removePod: updateWith(-1) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SchedulerCache } from '../../cache/cache';
-import { makeHandle, makeNode, makePod } from '../../fixtures';
+import { makeHandle, makeNode, makePod, rawScore } from '../../fixtures';
 import { CycleState } from '../../framework/cycleState';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import { newImageLocality, normalizedImageName } from './imageLocality';
@@ -9,7 +9,7 @@ const MB = 1024 * 1024;
 
 function score(cache: SchedulerCache, images: string[], node: string): number {
   const plugin = newImageLocality(undefined, makeHandle(cache.list()));
-  return plugin.score(new CycleState(), makePod({ images }), cache.get(node) as NodeInfo);
+  return rawScore(plugin, new CycleState(), makePod({ images }), cache.get(node) as NodeInfo);
 }
 
 describe('ImageLocality', () => {
@@ -56,7 +56,7 @@ describe('ImageLocality', () => {
     cache.setNode(makeNode('n2', { images: [pause] }));
     const plugin = newImageLocality(undefined, { ...makeHandle(cache.list()), nodes: cache });
     const viaCache = (images: string[], node: string): number =>
-      plugin.score(new CycleState(), makePod({ images }), cache.get(node) as NodeInfo);
+      rawScore(plugin, new CycleState(), makePod({ images }), cache.get(node) as NodeInfo);
     for (const images of [
       ['registry.k8s.io/pause:3.10'],
       ['gcr.io/300', 'registry.k8s.io/pause:3.10'],

@@ -56,24 +56,6 @@ export function calculatePriority(sumScores: number, numContainers: number): num
   return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
 }
 
-// What Score works out at a cycle's first node and keeps in the cycle state for the others.
-interface ScoreState {
-  imageNames: readonly string[];
-  totalNumNodes: number;
-  /** Even a node holding every image would stay under MIN_THRESHOLD: all score 0. [IMG-LOC2] */
-  allZero: boolean;
-}
-
-const SCORE_STATE_KEY = `Score${ImageLocality}`;
-
-function scoreState(pod: Pod, nodes: NodeInfoLister): ScoreState {
-  const imageNames = podImageNames(pod);
-  const totalNumNodes = nodes.list().length;
-  const allZero =
-    imageNames.length > 0 && maxSum(imageNames, nodes, totalNumNodes) <= MIN_THRESHOLD;
-  return { imageNames, totalNumNodes, allZero };
-}
-
 // The sum of a node holding all the pod's images that any node holds: no node's sum is larger,
 // since each image adds the same term everywhere. Infinity when the lister cannot tell.
 function maxSum(imageNames: readonly string[], nodes: NodeInfoLister, total: number): number {
@@ -90,12 +72,16 @@ function maxSum(imageNames: readonly string[], nodes: NodeInfoLister, total: num
 export function newImageLocality(_args: unknown, handle: Handle): ScorePlugin {
   return {
     name: ImageLocality,
-    score(state, pod, node) {
-      let s = state.read<ScoreState>(SCORE_STATE_KEY);
-      if (!s) state.write(SCORE_STATE_KEY, (s = scoreState(pod.pod, handle.nodes)));
-      if (s.allZero) return 0;
-      const sum = sumImageScores(node, s.imageNames, s.totalNumNodes);
-      return calculatePriority(sum, s.imageNames.length);
+    score(_state, pod, nodes, scores) {
+      const imageNames = podImageNames(pod.pod);
+      const totalNumNodes = handle.nodes.list().length;
+      // Even a node holding every image would stay under MIN_THRESHOLD: all score 0. [IMG-LOC2]
+      if (imageNames.length > 0 && maxSum(imageNames, handle.nodes, totalNumNodes) <= MIN_THRESHOLD)
+        return;
+      for (let i = 0; i < nodes.length; i++) {
+        const sum = sumImageScores(nodes[i] as NodeInfo, imageNames, totalNumNodes);
+        scores[i] = calculatePriority(sum, imageNames.length);
+      }
     },
   };
 }

@@ -36,8 +36,8 @@ export type TopologyCounts = Map<string, number>;
 export const pairKey = (key: string, value: string): string => `${key}\u0000${value}`;
 
 /** Adds to the count of the node's pair for a key, if it has the key. */
-function update(m: TopologyCounts, node: Node, key: string, value: number): void {
-  const tv = labelValue(node.metadata?.labels, key);
+function update(m: TopologyCounts, node: NodeInfo, key: string, value: number): void {
+  const tv = node.labelValue(key);
   if (tv === undefined) return;
   const pair = pairKey(key, tv);
   const n = (m.get(pair) ?? 0) + value;
@@ -73,7 +73,7 @@ export class PreFilterState implements PodCounts {
   }
 
   /** Counts a pod on a node in (multiplier 1) or out (−1) of the three maps (updateWithPod). [IPA9] */
-  updateWithPod(other: Pod, _podToSchedule: PodInfo, node: Node, multiplier: number): void {
+  updateWithPod(other: Pod, _podToSchedule: PodInfo, node: NodeInfo, multiplier: number): void {
     for (const t of affinityTermsOf(other).requiredAntiAffinityTerms)
       if (termMatches(t, this.pod, this.namespaceLabels))
         update(this.existingAntiAffinityCounts, node, t.topologyKey, multiplier);
@@ -98,7 +98,7 @@ export function existingAntiAffinityCounts(
     if (!ni.node) continue;
     for (const existing of ni.podsWithRequiredAntiAffinity.values())
       for (const t of affinityTermsOf(existing.pod).requiredAntiAffinityTerms)
-        if (termMatches(t, pod, nsLabels)) update(m, ni.node, t.topologyKey, 1);
+        if (termMatches(t, pod, nsLabels)) update(m, ni, t.topologyKey, 1);
   }
   return m;
 }
@@ -115,16 +115,15 @@ export function incomingAffinityAntiAffinityCounts(
     return { affinityCounts, antiAffinityCounts };
   const first = affinityTerms[0];
   for (const ni of nodes) {
-    const node = ni.node;
-    if (!node) continue;
+    if (!ni.node) continue;
     // A pod must match every affinity term, so the first term's selector bounds the candidates.
     for (const existing of first ? podsSelectedOn(ni, first.selector) : [])
       if (podMatchesAllAffinityTerms(affinityTerms, existing.pod))
-        for (const t of affinityTerms) update(affinityCounts, node, t.topologyKey, 1);
+        for (const t of affinityTerms) update(affinityCounts, ni, t.topologyKey, 1);
     for (const t of antiAffinityTerms)
       for (const existing of podsSelectedOn(ni, t.selector))
         if (termMatches(t, existing.pod, undefined))
-          update(antiAffinityCounts, node, t.topologyKey, 1);
+          update(antiAffinityCounts, ni, t.topologyKey, 1);
   }
   return { affinityCounts, antiAffinityCounts };
 }

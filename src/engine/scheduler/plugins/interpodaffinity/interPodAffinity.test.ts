@@ -11,7 +11,6 @@ import {
   type PodOptions,
 } from '../../fixtures';
 import { CycleState } from '../../framework/cycleState';
-import type { Node } from '../../../api/types';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import { pairKey, type PreFilterState } from './filtering';
 import { newInterPodAffinity, type InterPodAffinityArgs } from './interPodAffinity';
@@ -190,8 +189,8 @@ describe('InterPodAffinity PreFilter extensions', () => {
     const s = state.read<PreFilterState>('PreFilterInterPodAffinity') as PreFilterState;
     const copy = s.clone();
     const web = makePod(app('w2', 'web')).pod;
-    copy.updateWithPod(web, pod, nodes[2]?.node as Node, 1);
-    copy.updateWithPod(web, pod, nodes[0]?.node as Node, -1);
+    copy.updateWithPod(web, pod, nodes[2] as NodeInfo, 1);
+    copy.updateWithPod(web, pod, nodes[0] as NodeInfo, -1);
     expect(copy.antiAffinityCounts).toEqual(new Map([[pairKey(ZONE, 'b'), 1]]));
     expect(s.antiAffinityCounts).toEqual(new Map([[pairKey(ZONE, 'a'), 1]]));
   });

@@ -17,7 +17,7 @@ import {
   incomingAffinityAntiAffinityCounts,
 } from './filtering';
 import type { ScoreMap } from './scoring';
-import { normalizeAffinityScores, processNode, scoreNode } from './scoring';
+import { normalizeAffinityScores, processNode, scoreNodes } from './scoring';
 import type { AffinityTerm, WeightedAffinityTerm } from './terms';
 import { mergeTermNamespaces, namespaceLabels, parsePodAffinityTerms } from './terms';
 
@@ -105,6 +105,15 @@ export function newInterPodAffinity(
       const s = readPreFilterState<PreFilterState>(state, PRE_FILTER_KEY);
       return s instanceof Status ? s : filterInterPodAffinity(s, node);
     },
+    filterNodes(state, _pod, nodes, verdicts) {
+      const s = readPreFilterState<PreFilterState>(state, PRE_FILTER_KEY);
+      for (let i = 0; i < nodes.length; i++)
+        if (verdicts.passing(i))
+          verdicts.set(
+            i,
+            s instanceof Status ? s : filterInterPodAffinity(s, nodes[i] as NodeInfo),
+          );
+    },
     preScore(state, pi, nodes) {
       if (nodes.length === 0) return SKIP;
       const pod = pi.pod;
@@ -131,10 +140,10 @@ export function newInterPodAffinity(
       state.write(PRE_SCORE_KEY, m);
       return SUCCESS;
     },
-    score(state, _pod, node) {
+    score(state, _pod, nodes, scores) {
       const m = state.read<ScoreMap>(PRE_SCORE_KEY);
-      return m ? scoreNode(m, node) : 0;
+      if (m) scoreNodes(m, nodes, scores);
     },
-    normalizeScore: (_state, _pod, scores) => normalizeAffinityScores(scores),
+    normalizeScore: (_state, _pod, _nodes, scores) => normalizeAffinityScores(scores),
   };
 }

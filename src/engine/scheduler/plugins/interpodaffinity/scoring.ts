@@ -1,6 +1,5 @@
 import type { Labels } from '../../../api/labels';
 import type { Node, Pod } from '../../../api/types';
-import type { NodeScore } from '../../framework/interface';
 import { MAX_NODE_SCORE } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import { labelValue, podsSelectedOn } from '../helper/selector';
@@ -70,25 +69,28 @@ export function processNode(
   }
 }
 
-/** Sums the node's topology values' scores. [IPA8] */
-export function scoreNode(m: ScoreMap, node: NodeInfo): number {
-  let score = 0;
-  for (const [key, values] of m) {
-    const tv = labelValue(node.labels, key);
-    if (tv !== undefined) score += values.get(tv) ?? 0;
+/** Sums each node's topology values' scores. [IPA8] */
+export function scoreNodes(m: ScoreMap, nodes: readonly NodeInfo[], scores: Float64Array): void {
+  for (let n = 0; n < nodes.length; n++) {
+    const labels = (nodes[n] as NodeInfo).labels;
+    let score = 0;
+    for (const [key, values] of m) {
+      const tv = labelValue(labels, key);
+      if (tv !== undefined) score += values.get(tv) ?? 0;
+    }
+    scores[n] = score;
   }
-  return score;
 }
 
 /** Maps [min, max] onto [0, 100]. [IPA8] */
-export function normalizeAffinityScores(scores: NodeScore[]): void {
+export function normalizeAffinityScores(scores: Float64Array): void {
   let min = Infinity;
   let max = -Infinity;
-  for (const s of scores) {
-    min = Math.min(min, s.score);
-    max = Math.max(max, s.score);
+  for (let i = 0; i < scores.length; i++) {
+    min = Math.min(min, scores[i] as number);
+    max = Math.max(max, scores[i] as number);
   }
   const diff = max - min;
-  for (const s of scores)
-    s.score = diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((s.score - min) / diff)) : 0;
+  for (let i = 0; i < scores.length; i++)
+    scores[i] = diff > 0 ? Math.trunc(MAX_NODE_SCORE * (((scores[i] as number) - min) / diff)) : 0;
 }

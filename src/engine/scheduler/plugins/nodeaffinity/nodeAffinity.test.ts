@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CycleState } from '../../framework/cycleState';
-import type { NodeScore } from '../../framework/interface';
 import type { PodOptions } from '../../fixtures';
 import { makeNodeInfo, makePod } from '../../fixtures';
 import { ERR_REASON_POD, newNodeAffinity } from './nodeAffinity';
@@ -114,13 +113,11 @@ describe('NodeAffinity Score', () => {
       (labels, i) => makeNodeInfo(`n${i}`, { labels }),
     );
     expect(plugin.preScore(state, pod, nodes).code).toBe('Success');
-    const scores: NodeScore[] = nodes.map((n) => ({
-      name: n.name,
-      score: plugin.score(state, pod, n),
-    }));
-    expect(scores.map((s) => s.score)).toEqual([2, 5, 0]);
-    plugin.normalizeScore?.(state, pod, scores);
-    expect(scores.map((s) => s.score)).toEqual([40, 100, 0]);
+    const scores = new Float64Array(nodes.length);
+    plugin.score(state, pod, nodes, scores);
+    expect([...scores]).toEqual([2, 5, 0]);
+    plugin.normalizeScore?.(state, pod, nodes, scores);
+    expect([...scores]).toEqual([40, 100, 0]);
   });
 
   it('skips scoring a pod without preferences', () => {

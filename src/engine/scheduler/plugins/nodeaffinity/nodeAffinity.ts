@@ -68,16 +68,27 @@ export function newNodeAffinity(): PreFilterPlugin & FilterPlugin & PreScorePlug
         state.read<RequiredNodeAffinity>(PRE_FILTER_KEY) ?? requiredNodeAffinity(pod.pod);
       return filterNodeAffinity(required, node);
     },
+    filterNodes(state, pod, nodes, verdicts) {
+      const required =
+        state.read<RequiredNodeAffinity>(PRE_FILTER_KEY) ?? requiredNodeAffinity(pod.pod);
+      for (let i = 0; i < nodes.length; i++)
+        if (verdicts.passing(i))
+          verdicts.set(i, filterNodeAffinity(required, nodes[i] as NodeInfo));
+    },
     preScore(state, pod) {
       const terms = preferredNodeAffinity(pod.pod);
       if (terms.length === 0) return SKIP;
       state.write(PRE_SCORE_KEY, terms);
       return SUCCESS;
     },
-    score(state, pod, node) {
+    score(state, pod, nodes, scores) {
       const terms = state.read<PreferredTerm[]>(PRE_SCORE_KEY) ?? preferredNodeAffinity(pod.pod);
-      return node.node ? preferredScore(terms, node.node) : 0;
+      for (let i = 0; i < nodes.length; i++) {
+        const node = (nodes[i] as NodeInfo).node;
+        if (node) scores[i] = preferredScore(terms, node);
+      }
     },
-    normalizeScore: (_state, _pod, scores) => defaultNormalizeScore(MAX_NODE_SCORE, false, scores),
+    normalizeScore: (_state, _pod, _nodes, scores) =>
+      defaultNormalizeScore(MAX_NODE_SCORE, false, scores),
   };
 }

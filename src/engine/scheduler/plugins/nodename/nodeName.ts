@@ -16,6 +16,12 @@ export function fitsNodeName(pod: PodInfo, node: NodeInfo): boolean {
   return !want || want === node.name;
 }
 
+function filterNodeName(pod: PodInfo, node: NodeInfo): Status {
+  return fitsNodeName(pod, node)
+    ? SUCCESS
+    : new Status('UnschedulableAndUnresolvable', [ERR_REASON_NODE_NAME]);
+}
+
 /** Builds the NodeName plugin. */
 export function newNodeName(): FilterPlugin {
   return {
@@ -26,9 +32,12 @@ export function newNodeName(): FilterPlugin {
         actionType: ActionType.Add | ActionType.UpdateNodeTaint | ActionType.UpdateNodeLabel,
       },
     ],
-    filter: (_state, pod, node) =>
-      fitsNodeName(pod, node)
-        ? SUCCESS
-        : new Status('UnschedulableAndUnresolvable', [ERR_REASON_NODE_NAME]),
+    filter: (_state, pod, node) => filterNodeName(pod, node),
+    filterNodes(_state, pod, nodes, verdicts) {
+      // A pod without spec.nodeName fits every node: nothing to visit.
+      if (!pod.pod.spec?.nodeName) return;
+      for (let i = 0; i < nodes.length; i++)
+        if (verdicts.passing(i)) verdicts.set(i, filterNodeName(pod, nodes[i] as NodeInfo));
+    },
   };
 }

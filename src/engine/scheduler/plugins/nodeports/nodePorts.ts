@@ -25,6 +25,10 @@ export function fitsPorts(want: readonly ContainerPort[], node: NodeInfo): boole
   return !want.some((p) => node.usedPorts.checkConflict(p));
 }
 
+function filterPorts(want: readonly ContainerPort[], node: NodeInfo): Status {
+  return fitsPorts(want, node) ? SUCCESS : new Status('Unschedulable', [ERR_REASON]);
+}
+
 /** Reports whether a pod's host ports are free on the node (nodeports.Fits). */
 export function fitsNodePorts(pod: PodInfo, node: NodeInfo): boolean {
   return fitsPorts(hostPorts(pod.pod), node);
@@ -47,7 +51,12 @@ export function newNodePorts(): PreFilterPlugin & FilterPlugin {
     },
     filter(state, pod, node) {
       const want = state.read<ContainerPort[]>(PRE_FILTER_KEY) ?? hostPorts(pod.pod);
-      return fitsPorts(want, node) ? SUCCESS : new Status('Unschedulable', [ERR_REASON]);
+      return filterPorts(want, node);
+    },
+    filterNodes(state, pod, nodes, verdicts) {
+      const want = state.read<ContainerPort[]>(PRE_FILTER_KEY) ?? hostPorts(pod.pod);
+      for (let i = 0; i < nodes.length; i++)
+        if (verdicts.passing(i)) verdicts.set(i, filterPorts(want, nodes[i] as NodeInfo));
     },
   };
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CycleState } from '../../framework/cycleState';
 import type { NodeOptions, PodOptions } from '../../fixtures';
-import { makeNodeInfo, makePod } from '../../fixtures';
+import { makeNodeInfo, makePod, rawScore } from '../../fixtures';
+import type { NodeResourcesFitArgs } from './fit';
 import { filterFit, newFit } from './fit';
+import type { ResourceSpec } from './resourceAllocation';
 import { newBalancedAllocation } from './balancedAllocation';
 
 const used = (cpu: string, memory: string, n = 1): PodOptions[] =>
@@ -40,7 +42,7 @@ describe('NodeResourcesFit Score strategies', () => {
     args: Parameters<typeof newFit>[0],
     pod: PodOptions,
     pods: PodOptions[] = [],
-  ): number => newFit(args).score(new CycleState(), makePod(pod), node({}, pods));
+  ): number => rawScore(newFit(args), new CycleState(), makePod(pod), node({}, pods));
   const strategy = (type: 'LeastAllocated' | 'MostAllocated' | 'RequestedToCapacityRatio') => ({
     scoringStrategy: {
       type,
@@ -57,6 +59,11 @@ describe('NodeResourcesFit Score strategies', () => {
     },
   });
 
+  const withResources = (resources: ResourceSpec[]): NodeResourcesFitArgs => ({
+    scoringStrategy: { type: 'LeastAllocated', resources },
+  });
+  const onePod: PodOptions = { cpu: '1', memory: '1Gi' };
+
   it.each<[string, Parameters<typeof newFit>[0], PodOptions, PodOptions[], number]>([
     // (4000−1000)·100/4000 = 75; (8Gi−1Gi)·100/8Gi = 87; (75+87)/2 = 81
     ['LeastAllocated, default args', undefined, { cpu: '1', memory: '1Gi' }, [], 81],
@@ -72,6 +79,32 @@ describe('NodeResourcesFit Score strategies', () => {
       [],
       19,
     ],
+    // 75 alone
+    ['LeastAllocated over cpu alone', withResources([{ name: 'cpu', weight: 1 }]), onePod, [], 75],
+    // a resource the simulator does not model has nothing allocatable and is skipped: (3·75+87)/4
+    [
+      'LeastAllocated, weighted, skipping an unmodelled resource',
+      withResources([
+        { name: 'cpu', weight: 3 },
+        { name: 'memory', weight: 1 },
+        { name: 'example.com/gpu', weight: 5 },
+      ]),
+      onePod,
+      [],
+      78,
+    ],
+    // (75 + 87 + 2·75)/4
+    [
+      'LeastAllocated over three entries',
+      withResources([
+        { name: 'cpu', weight: 1 },
+        { name: 'memory', weight: 1 },
+        { name: 'cpu', weight: 2 },
+      ]),
+      onePod,
+      [],
+      78,
+    ],
   ])('%s', (_name, args, pod, pods, want) => {
     expect(score(args, pod, pods)).toBe(want);
   });
@@ -86,8 +119,25 @@ describe('NodeResourcesBalancedAllocation Score', () => {
     ['a pod requesting nothing', {}, [], 100],
     ['over capacity clamps to 1', { cpu: '8', memory: '1Gi' }, [], 56],
   ])('%s', (_name, pod, pods, want) => {
-    expect(newBalancedAllocation().score(new CycleState(), makePod(pod), node({}, pods))).toBe(
-      want,
-    );
+    const plugin = newBalancedAllocation();
+    expect(rawScore(plugin, new CycleState(), makePod(pod), node({}, pods))).toBe(want);
+  });
+
+  it.each<[string, ResourceSpec[], number]>([
+    ['one resource has no deviation', [{ name: 'cpu', weight: 1 }], 100],
+    // fractions 0.25, 0.125, 0.25: std 0.0589 → 94
+    [
+      'three entries',
+      [
+        { name: 'cpu', weight: 1 },
+        { name: 'memory', weight: 1 },
+        { name: 'cpu', weight: 1 },
+      ],
+      94,
+    ],
+  ])('over other resource lists: %s', (_name, resources, want) => {
+    const plugin = newBalancedAllocation({ resources });
+    const pod = makePod({ cpu: '1', memory: '1Gi' });
+    expect(rawScore(plugin, new CycleState(), pod, node({}))).toBe(want);
   });
 });

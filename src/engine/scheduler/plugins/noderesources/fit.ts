@@ -1,15 +1,22 @@
+import {
+  ALLOCATABLE_MEMORY,
+  ALLOCATABLE_MILLI_CPU,
+  ALLOWED_POD_NUMBER,
+  NUM_PODS,
+  REQUESTED_MEMORY,
+  REQUESTED_MILLI_CPU,
+} from '../../framework/amountSlab';
 import { ActionType, type FilterPlugin, type ScorePlugin } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import { SUCCESS, Status } from '../../framework/status';
 import { NodeResourcesFit } from '../names';
-import type { ResourceSpec, Scorer, UtilizationShapePoint } from './resourceAllocation';
+import type { NodesScorer, ResourceSpec, UtilizationShapePoint } from './resourceAllocation';
 import {
   DEFAULT_RESOURCES,
   leastResourceScorer,
   mostResourceScorer,
   requestedToCapacityRatioScorer,
-  nodeScorer,
 } from './resourceAllocation';
 
 // noderesources.Fit (v1.31): Filter rejects a node whose free CPU, memory or pod slots cannot
@@ -84,16 +91,27 @@ export function fitsRequest(pod: PodInfo, node: NodeInfo): InsufficientResource[
   return out;
 }
 
+// Whether the node has room for one more pod and its requests, read from the node's row of the
+// slab: most nodes fit, and are answered without building the list of what is lacking.
+function fits(node: NodeInfo, milliCPU: number, memory: number): boolean {
+  const d = node.amounts;
+  const o = node.amountsOffset;
+  return (
+    (d[o + NUM_PODS] as number) + 1 <= (d[o + ALLOWED_POD_NUMBER] as number) &&
+    !(
+      milliCPU > 0 &&
+      milliCPU > (d[o + ALLOCATABLE_MILLI_CPU] as number) - (d[o + REQUESTED_MILLI_CPU] as number)
+    ) &&
+    !(
+      memory > 0 &&
+      memory > (d[o + ALLOCATABLE_MEMORY] as number) - (d[o + REQUESTED_MEMORY] as number)
+    )
+  );
+}
+
 /** Filters out nodes that cannot hold the pod's requests. */
 export function filterFit(pod: PodInfo, node: NodeInfo): Status {
-  // Most nodes fit: answer them without building the list of what is lacking.
-  const req = pod.requests;
-  if (
-    node.numPods + 1 <= node.allowedPodNumber &&
-    !(req.milliCPU > 0 && req.milliCPU > node.allocatableMilliCPU - node.requestedMilliCPU) &&
-    !(req.memory > 0 && req.memory > node.allocatableMemory - node.requestedMemory)
-  )
-    return SUCCESS;
+  if (fits(node, pod.requests.milliCPU, pod.requests.memory)) return SUCCESS;
   const lacking = fitsRequest(pod, node);
   if (lacking.length === 0) return SUCCESS;
   return new Status(
@@ -103,7 +121,7 @@ export function filterFit(pod: PodInfo, node: NodeInfo): Status {
 }
 
 /** Returns the scorer of a scoring strategy. */
-export function strategyScorer(args: NodeResourcesFitArgs): Scorer {
+export function strategyScorer(args: NodeResourcesFitArgs): NodesScorer {
   const { type, resources, requestedToCapacityRatio } = args.scoringStrategy;
   switch (type) {
     case 'LeastAllocated':
@@ -119,7 +137,7 @@ export function strategyScorer(args: NodeResourcesFitArgs): Scorer {
 /** Builds the NodeResourcesFit plugin. */
 export function newFit(args?: NodeResourcesFitArgs): FilterPlugin & ScorePlugin {
   const config = args ?? DEFAULT_FIT_ARGS;
-  const score = nodeScorer(strategyScorer(config), config.scoringStrategy.resources, false);
+  const score = strategyScorer(config);
   return {
     name: NodeResourcesFit,
     events: [
@@ -134,6 +152,14 @@ export function newFit(args?: NodeResourcesFitArgs): FilterPlugin & ScorePlugin 
       },
     ],
     filter: (_state, pod, node) => filterFit(pod, node),
-    score: (_state, pod, node) => score(pod, node),
+    filterNodes(_state, pod, nodes, verdicts) {
+      const { milliCPU, memory } = pod.requests;
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i] as NodeInfo;
+        if (!fits(node, milliCPU, memory) && verdicts.passing(i))
+          verdicts.set(i, filterFit(pod, node));
+      }
+    },
+    score: (_state, pod, nodes, scores) => score(pod, nodes, scores),
   };
 }

@@ -1,10 +1,23 @@
+import {
+  ALLOCATABLE_MEMORY,
+  ALLOCATABLE_MILLI_CPU,
+  NON_ZERO_MEMORY,
+  NON_ZERO_MILLI_CPU,
+  REQUESTED_MEMORY,
+  REQUESTED_MILLI_CPU,
+} from '../../framework/amountSlab';
 import { MAX_NODE_SCORE } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 
 // noderesources/resource_allocation.go and the three scoring strategies of NodeResourcesFit
-// (least_allocated.go, most_allocated.go, requested_to_capacity_ratio.go), plus
-// BalancedAllocation's scorer. Go's int64 arithmetic truncates, so every division here does too.
+// (least_allocated.go, most_allocated.go, requested_to_capacity_ratio.go); BalancedAllocation
+// compiles its resources here too. Go's int64 arithmetic truncates, so every division here does.
+//
+// A scorer runs over hundreds of nodes per pod. The simulator models cpu and memory only: any
+// other resource has nothing allocatable, and every strategy skips such a resource, so the
+// resources compile once to the node columns of the cpu and memory entries, and each node's
+// numbers are read straight from its row of the cache's slab.
 
 /** A resource a strategy scores, with its weight (config.ResourceSpec). */
 export interface ResourceSpec {
@@ -18,8 +31,44 @@ export interface UtilizationShapePoint {
   score: number;
 }
 
-/** Scores a node from per-resource requested (including the pod) and allocatable amounts. */
-export type Scorer = (requested: readonly number[], allocatable: readonly number[]) => number;
+/** Scores each node for a pod into scores (resourceAllocationScorer.score, over many nodes). */
+export type NodesScorer = (pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array) => void;
+
+/**
+ * The cpu and memory entries of a resource list: the slab columns of a node's allocatable and
+ * requested amounts, the weight, and the pod's amount.
+ */
+export interface ResourcePlan {
+  allocatable: Int32Array;
+  requested: Int32Array;
+  weight: Float64Array;
+  /** Writes the pod's amount of each entry into out. */
+  podAmounts(pod: PodInfo, out: Float64Array): void;
+}
+
+/**
+ * Compiles a resource list. useRequested picks the real requests of the nodes and the pod
+ * (BalancedAllocation); otherwise both count absent requests as 100m/200Mi (NodeResourcesFit).
+ */
+export function compileResources(
+  resources: readonly ResourceSpec[],
+  useRequested: boolean,
+): ResourcePlan {
+  const counted = resources.filter((r) => r.name === 'cpu' || r.name === 'memory');
+  const isCpu = counted.map((r) => r.name === 'cpu');
+  const [cpuColumn, memoryColumn] = useRequested
+    ? [REQUESTED_MILLI_CPU, REQUESTED_MEMORY]
+    : [NON_ZERO_MILLI_CPU, NON_ZERO_MEMORY];
+  return {
+    allocatable: Int32Array.from(isCpu, (c) => (c ? ALLOCATABLE_MILLI_CPU : ALLOCATABLE_MEMORY)),
+    requested: Int32Array.from(isCpu, (c) => (c ? cpuColumn : memoryColumn)),
+    weight: Float64Array.from(counted, (r) => r.weight ?? 1),
+    podAmounts(pod, out) {
+      const req = useRequested ? pod.requests : pod.nonZeroRequests;
+      isCpu.forEach((c, e) => (out[e] = c ? req.milliCPU : req.memory));
+    },
+  };
+}
 
 /** The CPU and memory weights every strategy uses by default. */
 export const DEFAULT_RESOURCES: readonly ResourceSpec[] = [
@@ -42,30 +91,80 @@ export function mostRequestedScore(requested: number, capacity: number): number 
   return Math.trunc((Math.min(requested, capacity) * MAX_NODE_SCORE) / capacity);
 }
 
+// Σ per(requested, allocatable) × weight ÷ Σ weight over the resources a node has, truncated.
 function weightedMean(
   resources: readonly ResourceSpec[],
   per: (requested: number, capacity: number) => number,
-): Scorer {
-  return (requested, allocatable) => {
-    let score = 0;
-    let weights = 0;
-    for (let i = 0; i < requested.length; i++) {
-      const alloc = allocatable[i] as number;
-      if (alloc === 0) continue;
-      const w = resources[i]?.weight ?? 1;
-      score += per(requested[i] as number, alloc) * w;
-      weights += w;
+): NodesScorer {
+  const plan = compileResources(resources, false);
+  if (plan.weight.length === 2) return weightedMeanOfTwo(plan, per);
+  const { allocatable, requested, weight, podAmounts } = plan;
+  const pod = new Float64Array(weight.length);
+  return (pi, nodes, scores) => {
+    podAmounts(pi, pod);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as NodeInfo;
+      const d = node.amounts;
+      const o = node.amountsOffset;
+      let score = 0;
+      let sum = 0;
+      for (let e = 0; e < pod.length; e++) {
+        const alloc = d[o + (allocatable[e] as number)] as number;
+        if (alloc === 0) continue;
+        const w = weight[e] as number;
+        score += per((d[o + (requested[e] as number)] as number) + (pod[e] as number), alloc) * w;
+        sum += w;
+      }
+      scores[i] = sum === 0 ? 0 : Math.trunc(score / sum);
     }
-    return weights === 0 ? 0 : Math.trunc(score / weights);
+  };
+}
+
+// weightedMean for two resources (the default, cpu and memory), unrolled: the loop over the
+// resources costs more than the arithmetic it repeats.
+function weightedMeanOfTwo(
+  plan: ResourcePlan,
+  per: (requested: number, capacity: number) => number,
+): NodesScorer {
+  const [a0, a1, r0, r1] = [...plan.allocatable, ...plan.requested] as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [w0, w1] = [...plan.weight] as [number, number];
+  const pod = new Float64Array(2);
+  return (pi, nodes, scores) => {
+    plan.podAmounts(pi, pod);
+    const p0 = pod[0] as number;
+    const p1 = pod[1] as number;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as NodeInfo;
+      const d = node.amounts;
+      const o = node.amountsOffset;
+      const c0 = d[o + a0] as number;
+      const c1 = d[o + a1] as number;
+      let score = 0;
+      let sum = 0;
+      if (c0 !== 0) {
+        score += per((d[o + r0] as number) + p0, c0) * w0;
+        sum += w0;
+      }
+      if (c1 !== 0) {
+        score += per((d[o + r1] as number) + p1, c1) * w1;
+        sum += w1;
+      }
+      scores[i] = sum === 0 ? 0 : Math.trunc(score / sum);
+    }
   };
 }
 
 /** LeastAllocated: favours nodes with the most free capacity after placing the pod. */
-export const leastResourceScorer = (resources: readonly ResourceSpec[]): Scorer =>
+export const leastResourceScorer = (resources: readonly ResourceSpec[]): NodesScorer =>
   weightedMean(resources, leastRequestedScore);
 
 /** MostAllocated: favours the fullest nodes (bin packing). */
-export const mostResourceScorer = (resources: readonly ResourceSpec[]): Scorer =>
+export const mostResourceScorer = (resources: readonly ResourceSpec[]): NodesScorer =>
   weightedMean(resources, mostRequestedScore);
 
 /** helper.BuildBrokenLinearFunction: piecewise-linear interpolation through the shape. */
@@ -89,7 +188,7 @@ export function brokenLinear(shape: readonly UtilizationShapePoint[], p: number)
 export function requestedToCapacityRatioScorer(
   resources: readonly ResourceSpec[],
   shape: readonly UtilizationShapePoint[],
-): Scorer {
+): NodesScorer {
   const scaled = shape.map((p) => ({
     utilization: p.utilization,
     score: p.score * (MAX_NODE_SCORE / MAX_CUSTOM_PRIORITY_SCORE),
@@ -98,92 +197,27 @@ export function requestedToCapacityRatioScorer(
     capacity === 0 || requested > capacity
       ? brokenLinear(scaled, 100)
       : brokenLinear(scaled, Math.trunc((requested * 100) / capacity));
-  return (requested, allocatable) => {
-    let score = 0;
-    let weights = 0;
-    requested.forEach((r, i) => {
-      const alloc = allocatable[i] as number;
-      if (alloc === 0) return;
-      const s = per(r, alloc);
-      // Upstream counts a resource only when its score is positive.
-      if (s <= 0) return;
-      const w = resources[i]?.weight ?? 1;
-      score += s * w;
-      weights += w;
-    });
-    return weights === 0 ? 0 : Math.round(score / weights);
-  };
-}
-
-/**
- * BalancedAllocation: (1 − std-dev of the requested/allocatable fractions) × 100. It runs on
- * every feasible node, so the fractions are recomputed in a second pass rather than collected.
- */
-export function balancedResourceScorer(
-  requested: readonly number[],
-  allocatable: readonly number[],
-): number {
-  let count = 0;
-  let sum = 0;
-  let first = 0;
-  let second = 0;
-  for (let i = 0; i < requested.length; i++) {
-    const alloc = allocatable[i] as number;
-    if (alloc === 0) continue;
-    const f = Math.min((requested[i] as number) / alloc, 1);
-    if (count === 0) first = f;
-    else if (count === 1) second = f;
-    sum += f;
-    count++;
-  }
-  let std = 0;
-  if (count === 2) {
-    std = Math.abs((first - second) / 2);
-  } else if (count > 2) {
-    const mean = sum / count;
-    let variance = 0;
-    for (let i = 0; i < requested.length; i++) {
-      const alloc = allocatable[i] as number;
-      if (alloc !== 0) variance += (Math.min((requested[i] as number) / alloc, 1) - mean) ** 2;
-    }
-    std = Math.sqrt(variance / count);
-  }
-  return Math.trunc((1 - std) * MAX_NODE_SCORE);
-}
-
-/**
- * Returns a node scorer for a pod (resourceAllocationScorer.score). useRequested picks the node's
- * real requests and the pod's real requests (BalancedAllocation); otherwise both use the
- * 100m/200Mi defaults for absent requests (NodeResourcesFit). It runs for hundreds of nodes per
- * pod, so it fills two arrays of its own instead of allocating per node.
- */
-export function nodeScorer(
-  scorer: Scorer,
-  resources: readonly ResourceSpec[],
-  useRequested: boolean,
-): (pod: PodInfo, node: NodeInfo) => number {
-  const requested = new Array<number>(resources.length).fill(0);
-  const allocatable = new Array<number>(resources.length).fill(0);
-  // Resolved once: the simulator models cpu and memory; any other resource has nothing allocatable.
-  const isCpu = resources.map((r) => r.name === 'cpu');
-  const isMemory = resources.map((r) => r.name === 'memory');
-  return (pod, node) => {
-    const podReq = useRequested ? pod.requests : pod.nonZeroRequests;
-    for (let i = 0; i < isCpu.length; i++) {
-      let alloc = 0;
-      let req = 0;
-      if (isCpu[i]) {
-        alloc = node.allocatableMilliCPU;
-        const used = useRequested ? node.requestedMilliCPU : node.nonZeroRequestedMilliCPU;
-        req = used + podReq.milliCPU;
-      } else if (isMemory[i]) {
-        alloc = node.allocatableMemory;
-        const used = useRequested ? node.requestedMemory : node.nonZeroRequestedMemory;
-        req = used + podReq.memory;
+  const { allocatable, requested, weight, podAmounts } = compileResources(resources, false);
+  const pod = new Float64Array(weight.length);
+  return (pi, nodes, scores) => {
+    podAmounts(pi, pod);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as NodeInfo;
+      const d = node.amounts;
+      const o = node.amountsOffset;
+      let score = 0;
+      let sum = 0;
+      for (let e = 0; e < pod.length; e++) {
+        const alloc = d[o + (allocatable[e] as number)] as number;
+        if (alloc === 0) continue;
+        const s = per((d[o + (requested[e] as number)] as number) + (pod[e] as number), alloc);
+        // Upstream counts a resource only when its score is positive.
+        if (s <= 0) continue;
+        const w = weight[e] as number;
+        score += s * w;
+        sum += w;
       }
-      allocatable[i] = alloc;
-      requested[i] = alloc === 0 ? 0 : req;
+      scores[i] = sum === 0 ? 0 : Math.round(score / sum);
     }
-    return scorer(requested, allocatable);
   };
 }

@@ -37,5 +37,12 @@ export function newNodeUnschedulable(): FilterPlugin {
       },
     ],
     filter: (_state, pod, node) => filterUnschedulable(pod, node),
+    filterNodes(_state, pod, nodes, verdicts) {
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i] as NodeInfo;
+        if (node.unschedulable && verdicts.passing(i))
+          verdicts.set(i, filterUnschedulable(pod, node));
+      }
+    },
   };
 }

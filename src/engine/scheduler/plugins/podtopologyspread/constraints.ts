@@ -1,8 +1,9 @@
 import { fromLabelSelector, type Requirement } from '../../../api/labels';
 import { controllerOf } from '../../../api/owners';
-import type { Node, Pod, PodSpec } from '../../../api/types';
+import type { Node, Pod, PodSpec, ReplicaSet } from '../../../api/types';
 import type { Listers } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
+import { labelKeyId } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import type { RequiredNodeAffinity } from '../nodeaffinity/nodeSelector';
 import { matchesRequired } from '../nodeaffinity/nodeSelector';
@@ -25,6 +26,10 @@ export type TopologySpreadConstraint = NonNullable<PodSpec['topologySpreadConstr
 export interface SpreadConstraint {
   maxSkew: number;
   topologyKey: string;
+  /** labelKeyId(topologyKey), by which nodes are asked for their value. */
+  topologyKeyId: number;
+  /** Whether topologyKey is kubernetes.io/hostname, whose domain is one node. */
+  byHostname: boolean;
   selector: Selector;
   /** The namespace and selector, by which nodes remember how many pods it selects (countMatching). */
   countKey: string;
@@ -64,7 +69,7 @@ function countKey(ns: string, selector: Selector): string {
 export function filterTopologySpreadConstraints(
   constraints: readonly TopologySpreadConstraint[],
   pod: Pod,
-  action: 'DoNotSchedule' | 'ScheduleAnyway',
+  action: SpreadAction,
 ): SpreadConstraint[] {
   const podLabels = pod.metadata?.labels;
   const ns = pod.metadata?.namespace ?? '';
@@ -82,6 +87,8 @@ export function filterTopologySpreadConstraints(
     out.push({
       maxSkew: c.maxSkew,
       topologyKey: c.topologyKey,
+      topologyKeyId: labelKeyId(c.topologyKey),
+      byHostname: c.topologyKey === LABEL_HOSTNAME,
       selector,
       countKey: countKey(ns, selector),
       minDomains: c.minDomains ?? 1,
@@ -92,43 +99,59 @@ export function filterTopologySpreadConstraints(
   return out;
 }
 
+/** Which constraints a cycle compiles: Filter's or Score's. */
+export type SpreadAction = 'DoNotSchedule' | 'ScheduleAnyway';
+
 /**
- * helper.DefaultSelector: the union of the selectors of what selects the pod. Of Services,
- * ReplicationControllers, ReplicaSets and StatefulSets the simulator serves only ReplicaSets,
- * so this is the owning ReplicaSet's selector, or an empty selector. [PTS3]
+ * helper.DefaultSelector's source: what selects the pod. Of Services, ReplicationControllers,
+ * ReplicaSets and StatefulSets the simulator serves only ReplicaSets, so this is the owning
+ * ReplicaSet, if the lister has it. [PTS3]
  */
-export function defaultSelector(pod: Pod, listers: Listers | undefined): Requirement[] {
+function selectingReplicaSet(pod: Pod, listers: Listers | undefined): ReplicaSet | undefined {
   const owner = controllerOf(pod);
-  if (!owner || owner.apiVersion !== 'apps/v1' || owner.kind !== 'ReplicaSet') return [];
-  const rs = listers?.replicaSets.get(`${pod.metadata?.namespace ?? ''}/${owner.name}`);
-  return fromLabelSelector(rs?.spec?.selector) ?? [];
+  if (!owner || owner.apiVersion !== 'apps/v1' || owner.kind !== 'ReplicaSet') return undefined;
+  return listers?.replicaSets.get(`${pod.metadata?.namespace ?? ''}/${owner.name}`);
 }
 
 /** Builds the default constraints for an action, or none when nothing selects the pod. [PTS3] */
-export function buildDefaultConstraints(
+function buildDefaultConstraints(
   defaults: readonly TopologySpreadConstraint[],
   pod: Pod,
-  action: 'DoNotSchedule' | 'ScheduleAnyway',
-  listers: Listers | undefined,
-): SpreadConstraint[] {
+  action: SpreadAction,
+  rs: ReplicaSet,
+): readonly SpreadConstraint[] {
   const constraints = filterTopologySpreadConstraints(defaults, pod, action);
   if (constraints.length === 0) return [];
-  const selector = defaultSelector(pod, listers);
+  const selector = fromLabelSelector(rs.spec?.selector) ?? [];
   if (selector.length === 0) return [];
   const key = countKey(pod.metadata?.namespace ?? '', selector);
   return constraints.map((c) => ({ ...c, selector, countKey: key }));
 }
 
-/** Returns the pod's own constraints for an action, or the defaults if it has none. */
-export function podConstraints(
-  pod: Pod,
-  action: 'DoNotSchedule' | 'ScheduleAnyway',
+/**
+ * Returns a plugin's compiler of a pod's constraints for an action: the pod's own, or else the
+ * defaults. Default constraints take from the pod only its owning ReplicaSet (whose namespace is
+ * the pod's), and a ReplicaSet version never changes ([OBJ1]), so they are built once per version
+ * and shared by its pods, whose selectors are then the same objects cycle after cycle.
+ */
+export function podConstraintsCompiler(
   defaults: readonly TopologySpreadConstraint[],
-  listers: Listers | undefined,
-): SpreadConstraint[] {
-  const own = pod.spec?.topologySpreadConstraints ?? [];
-  if (own.length > 0) return filterTopologySpreadConstraints(own, pod, action);
-  return buildDefaultConstraints(defaults, pod, action, listers);
+  listers: () => Listers | undefined,
+): (pod: Pod, action: SpreadAction) => readonly SpreadConstraint[] {
+  const built = {
+    DoNotSchedule: new WeakMap<ReplicaSet, readonly SpreadConstraint[]>(),
+    ScheduleAnyway: new WeakMap<ReplicaSet, readonly SpreadConstraint[]>(),
+  };
+  return (pod, action) => {
+    const own = pod.spec?.topologySpreadConstraints ?? [];
+    if (own.length > 0) return filterTopologySpreadConstraints(own, pod, action);
+    const rs = selectingReplicaSet(pod, listers());
+    if (!rs) return [];
+    let constraints = built[action].get(rs);
+    if (!constraints)
+      built[action].set(rs, (constraints = buildDefaultConstraints(defaults, pod, action, rs)));
+    return constraints;
+  };
 }
 
 /** Reports whether a node counts for a constraint under its inclusion policies. [PTS2] */
@@ -152,11 +175,11 @@ export function matchNodeInclusionPolicies(
 
 /** Reports whether a node has every constraint's topology key. */
 export function nodeLabelsMatchSpreadConstraints(
-  labels: Readonly<Record<string, string>> | undefined,
+  node: NodeInfo,
   constraints: readonly SpreadConstraint[],
 ): boolean {
   for (let i = 0; i < constraints.length; i++)
-    if (labelValue(labels, (constraints[i] as SpreadConstraint).topologyKey) === undefined)
+    if (node.labelValueOf((constraints[i] as SpreadConstraint).topologyKeyId) === undefined)
       return false;
   return true;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Node, Taint } from '../../../api/types';
+import type { Taint } from '../../../api/types';
 import {
   filterVerdicts,
   filterVerdictsAfter,
@@ -196,18 +196,18 @@ describe('PodTopologySpread PreFilter extensions', () => {
     const constraints = filterTopologySpreadConstraints([zoneSpread()], pod.pod, 'DoNotSchedule');
     const s = calPreFilterState(pod, constraints, nodes);
     const copy = s.clone();
-    const [nodeA, nodeB] = nodes.map((n) => n.node as Node);
+    const [nodeA, nodeB] = nodes as [NodeInfo, NodeInfo];
     const a1 = makePod(foo('a1')).pod;
-    copy.updateWithPod(a1, pod, nodeA as Node, -1);
-    copy.updateWithPod(makePod(foo('b1')).pod, pod, nodeB as Node, -1);
+    copy.updateWithPod(a1, pod, nodeA, -1);
+    copy.updateWithPod(makePod(foo('b1')).pod, pod, nodeB, -1);
     expect([...(copy.tpValueToMatchNum[0] ?? [])]).toEqual([
       ['zone1', 0],
       ['zone2', 1],
     ]);
     expect(copy.criticalPaths[0]?.paths[0]).toEqual({ topologyValue: 'zone1', matchNum: 0 });
-    copy.updateWithPod(a1, pod, nodeA as Node, 1);
+    copy.updateWithPod(a1, pod, nodeA, 1);
     // A node without the topology key is no domain: nothing to count.
-    copy.updateWithPod(makePod(foo('k')).pod, pod, makeNodeInfo('bare').node as Node, 1);
+    copy.updateWithPod(makePod(foo('k')).pod, pod, makeNodeInfo('bare'), 1);
     expect(copy.criticalPaths[0]?.paths.map((p) => p.matchNum)).toEqual([1, 1]);
     expect(copy.tpValueToMatchNum[0]?.size).toBe(2);
     expect([...(s.tpValueToMatchNum[0] ?? [])]).toEqual([

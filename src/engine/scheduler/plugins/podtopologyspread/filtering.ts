@@ -1,10 +1,10 @@
-import type { Node, Pod } from '../../../api/types';
+import type { Pod } from '../../../api/types';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import { SUCCESS, Status } from '../../framework/status';
 import { requiredNodeAffinity } from '../nodeaffinity/nodeSelector';
 import type { PodCounts } from '../helper/preFilterCounts';
-import { labelValue, selectorMatches } from '../helper/selector';
+import { selectorMatches } from '../helper/selector';
 import type { SpreadConstraint } from './constraints';
 import {
   countPodsMatchSelector,
@@ -93,16 +93,16 @@ export class PreFilterState implements PodCounts {
    * Adds delta to the domain of each constraint that selects the pod (updateWithPod). [PTS11]
    * Unlike PreFilter's count, a terminating pod is not skipped: upstream does not check here.
    */
-  updateWithPod(updated: Pod, preemptor: PodInfo, node: Node, delta: number): void {
+  updateWithPod(updated: Pod, preemptor: PodInfo, ni: NodeInfo, delta: number): void {
     const ns = preemptor.pod.metadata?.namespace ?? '';
-    if ((updated.metadata?.namespace ?? '') !== ns) return;
-    const labels = node.metadata?.labels;
-    if (!nodeLabelsMatchSpreadConstraints(labels, this.constraints)) return;
+    const node = ni.node;
+    if (!node || (updated.metadata?.namespace ?? '') !== ns) return;
+    if (!nodeLabelsMatchSpreadConstraints(ni, this.constraints)) return;
     const required = requiredNodeAffinity(preemptor.pod);
     this.constraints.forEach((c, i) => {
       if (!selectorMatches(c.selector, updated.metadata?.labels)) return;
       if (!matchNodeInclusionPolicies(c, preemptor, node, required)) return;
-      const value = labelValue(labels, c.topologyKey) ?? '';
+      const value = ni.labelValueOf(c.topologyKeyId) ?? '';
       const counts = this.tpValueToMatchNum[i] as Map<string, number>;
       const n = (counts.get(value) ?? 0) + delta;
       counts.set(value, n);
@@ -122,12 +122,12 @@ export function calPreFilterState(
   const ns = pod.pod.metadata?.namespace ?? '';
   for (const ni of allNodes) {
     const node = ni.node;
-    if (!node || !nodeLabelsMatchSpreadConstraints(ni.labels, constraints)) continue;
+    if (!node || !nodeLabelsMatchSpreadConstraints(ni, constraints)) continue;
     // This visits every node: an index loop, no closure per node.
     for (let i = 0; i < constraints.length; i++) {
       const c = constraints[i] as SpreadConstraint;
       if (!matchNodeInclusionPolicies(c, pod, node, required)) continue;
-      const value = labelValue(ni.labels, c.topologyKey) ?? '';
+      const value = ni.labelValueOf(c.topologyKeyId) ?? '';
       const counts = tpValueToMatchNum[i] as Map<string, number>;
       counts.set(value, (counts.get(value) ?? 0) + countPodsMatchSelector(ni, c, ns));
     }
@@ -149,10 +149,9 @@ export function minMatchNum(s: PreFilterState, i: number, minDomains: number): n
 
 /** Admits a node when no constraint's skew would exceed maxSkew. [PTS7] */
 export function filterSpread(s: PreFilterState, pod: PodInfo, node: NodeInfo): Status {
-  const labels = node.labels;
   for (let i = 0; i < s.constraints.length; i++) {
     const c = s.constraints[i] as SpreadConstraint;
-    const tpVal = labelValue(labels, c.topologyKey);
+    const tpVal = node.labelValueOf(c.topologyKeyId);
     if (tpVal === undefined)
       return new Status('UnschedulableAndUnresolvable', [ERR_REASON_NODE_LABEL_NOT_MATCH]);
     const selfMatchNum = selectorMatches(c.selector, pod.pod.metadata?.labels) ? 1 : 0;

@@ -6,11 +6,12 @@ import {
   type PreScorePlugin,
   type ScorePlugin,
 } from '../../framework/interface';
+import type { NodeInfo } from '../../framework/nodeInfo';
 import { SKIP, SUCCESS, Status } from '../../framework/status';
 import { podCountsExtensions, readPreFilterState } from '../helper/preFilterCounts';
 import { PodTopologySpread } from '../names';
 import type { TopologySpreadConstraint } from './constraints';
-import { SYSTEM_DEFAULT_CONSTRAINTS, podConstraints } from './constraints';
+import { SYSTEM_DEFAULT_CONSTRAINTS, podConstraintsCompiler } from './constraints';
 import type { PreFilterState } from './filtering';
 import { calPreFilterState, filterSpread } from './filtering';
 import type { PreScoreState } from './scoring';
@@ -37,6 +38,7 @@ export function newPodTopologySpread(
 ): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
   const systemDefaulted = (args?.defaultingType ?? 'System') === 'System';
   const defaults = systemDefaulted ? SYSTEM_DEFAULT_CONSTRAINTS : (args?.defaultConstraints ?? []);
+  const podConstraints = podConstraintsCompiler(defaults, () => handle.listers);
   return {
     name: PodTopologySpread,
     events: [
@@ -57,7 +59,7 @@ export function newPodTopologySpread(
       },
     ],
     preFilter(state, pod) {
-      const constraints = podConstraints(pod.pod, 'DoNotSchedule', defaults, handle.listers);
+      const constraints = podConstraints(pod.pod, 'DoNotSchedule');
       if (constraints.length === 0) return { status: SKIP };
       state.write(PRE_FILTER_KEY, calPreFilterState(pod, constraints, handle.nodes.list()));
       return { status: SUCCESS };
@@ -68,10 +70,16 @@ export function newPodTopologySpread(
       const s = readPreFilterState<PreFilterState>(state, PRE_FILTER_KEY);
       return s instanceof Status ? s : filterSpread(s, pod, node);
     },
+    filterNodes(state, pod, nodes, verdicts) {
+      const s = readPreFilterState<PreFilterState>(state, PRE_FILTER_KEY);
+      for (let i = 0; i < nodes.length; i++)
+        if (verdicts.passing(i))
+          verdicts.set(i, s instanceof Status ? s : filterSpread(s, pod, nodes[i] as NodeInfo));
+    },
     preScore(state, pod, nodes) {
       const all = handle.nodes.list();
       if (all.length === 0) return SKIP;
-      const constraints = podConstraints(pod.pod, 'ScheduleAnyway', defaults, handle.listers);
+      const constraints = podConstraints(pod.pod, 'ScheduleAnyway');
       if (constraints.length === 0) return SKIP;
       // Only the pod's own (or configured) constraints need every key; system defaults let
       // nodes without a zone still spread by hostname.
@@ -80,13 +88,13 @@ export function newPodTopologySpread(
       state.write(PRE_SCORE_KEY, calPreScoreState(pod, constraints, nodes, all, requireAll));
       return SUCCESS;
     },
-    score(state, pod, node) {
+    score(state, pod, nodes, scores) {
       const s = state.read<PreScoreState>(PRE_SCORE_KEY);
-      return s ? scoreSpread(s, pod, node) : 0;
+      if (s) scoreSpread(s, pod, nodes, scores);
     },
-    normalizeScore(state, _pod, scores) {
+    normalizeScore(state, _pod, nodes, scores) {
       const s = state.read<PreScoreState>(PRE_SCORE_KEY);
-      if (s) normalizeSpreadScores(s, scores);
+      if (s) normalizeSpreadScores(s, nodes, scores);
     },
   };
 }

@@ -1,11 +1,9 @@
-import { MAX_NODE_SCORE, type NodeScore } from '../../framework/interface';
+import { MAX_NODE_SCORE } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import { requiredNodeAffinity } from '../nodeaffinity/nodeSelector';
-import { labelValue } from '../helper/selector';
 import type { SpreadConstraint } from './constraints';
 import {
-  LABEL_HOSTNAME,
   countPodsMatchSelector,
   matchNodeInclusionPolicies,
   nodeLabelsMatchSpreadConstraints,
@@ -50,34 +48,46 @@ export function calPreScoreState(
     topologyValueToPodCounts: constraints.map(() => new Map()),
     topologyNormalizingWeight: [],
   };
+  if (requireAllTopologies)
+    for (const ni of filteredNodes)
+      if (!nodeLabelsMatchSpreadConstraints(ni, constraints)) s.ignoredNodes.add(ni.name);
   // Upstream sizes a topology by the values of feasible nodes, a missing key counting as "".
-  const domains = constraints.map(() => new Set<string>());
-  // This visits every feasible node: index loops, no closure per node.
-  for (const ni of filteredNodes) {
-    const labels = ni.labels;
-    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, constraints)) {
-      s.ignoredNodes.add(ni.name);
-      continue;
-    }
-    for (let i = 0; i < constraints.length; i++) {
-      const key = (constraints[i] as SpreadConstraint).topologyKey;
-      if (key === LABEL_HOSTNAME) continue;
-      const value = labelValue(labels, key);
-      (domains[i] as Set<string>).add(value ?? '');
-      // Score reads a count only for a node that has the key: other domains need no counting.
-      if (value !== undefined) (s.topologyValueToPodCounts[i] as Map<string, number>).set(value, 0);
-    }
-  }
+  const domains = constraints.map((c, i) =>
+    c.byHostname ? new Set<string>() : topologyValues(s, c.topologyKeyId, filteredNodes, i),
+  );
   s.topologyNormalizingWeight = constraints.map((c, i) =>
     topologyNormalizingWeight(
-      c.topologyKey === LABEL_HOSTNAME
-        ? filteredNodes.length - s.ignoredNodes.size
-        : (domains[i] as Set<string>).size,
+      c.byHostname ? filteredNodes.length - s.ignoredNodes.size : (domains[i] as Set<string>).size,
     ),
   );
   if (s.topologyValueToPodCounts.some((counts) => counts.size > 0))
     countDomains(s, pod, allNodes, requireAllTopologies);
   return s;
+}
+
+// Collects a key's values over the feasible nodes not ignored, and readies a count for each
+// value Score will read (nodes without the key need none). Neighbouring nodes often share a value
+// (a zone, or none at all): it is added once per stretch.
+export function topologyValues(
+  s: PreScoreState,
+  keyId: number,
+  filteredNodes: readonly NodeInfo[],
+  i: number,
+): Set<string> {
+  const values = new Set<string>();
+  const counts = s.topologyValueToPodCounts[i] as Map<string, number>;
+  const checkIgnored = s.ignoredNodes.size > 0;
+  let last: string | undefined | null = null;
+  for (let n = 0; n < filteredNodes.length; n++) {
+    const ni = filteredNodes[n] as NodeInfo;
+    if (checkIgnored && s.ignoredNodes.has(ni.name)) continue;
+    const value = ni.labelValueOf(keyId);
+    if (value === last) continue;
+    last = value;
+    values.add(value ?? '');
+    if (value !== undefined) counts.set(value, 0);
+  }
+  return values;
 }
 
 // processAllNode: adds every node's matching pods to the domains Score will read.
@@ -94,14 +104,13 @@ function countDomains(
   s.topologyValueToPodCounts.forEach((counts, i) => counts.size > 0 && toCount.push(i));
   for (const ni of allNodes) {
     const node = ni.node;
-    const labels = ni.labels;
     if (!node) continue;
-    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) continue;
+    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(ni, s.constraints)) continue;
     for (let k = 0; k < toCount.length; k++) {
       const i = toCount[k] as number;
       const c = s.constraints[i] as SpreadConstraint;
       const counts = s.topologyValueToPodCounts[i] as Map<string, number>;
-      const value = labelValue(labels, c.topologyKey) ?? '';
+      const value = ni.labelValueOf(c.topologyKeyId) ?? '';
       const count = counts.get(value);
       if (count === undefined || !matchNodeInclusionPolicies(c, pod, node, required)) continue;
       counts.set(value, count + countPodsMatchSelector(ni, c, ns));
@@ -109,37 +118,60 @@ function countDomains(
   }
 }
 
-/** Scores a node by the matching pods in its domains. [PTS8] */
-export function scoreSpread(s: PreScoreState, pod: PodInfo, node: NodeInfo): number {
-  if (s.ignoredNodes.size > 0 && s.ignoredNodes.has(node.name)) return 0;
-  const labels = node.labels;
+/**
+ * Scores each node by the matching pods in its domains. [PTS8] Constraint by constraint, each
+ * node's terms are added in the same order as node by node; a constraint whose key no feasible
+ * node has adds nothing and is passed over.
+ */
+export function scoreSpread(
+  s: PreScoreState,
+  pod: PodInfo,
+  nodes: readonly NodeInfo[],
+  scores: Float64Array,
+): void {
   const ns = pod.pod.metadata?.namespace ?? '';
-  let score = 0;
   for (let i = 0; i < s.constraints.length; i++) {
     const c = s.constraints[i] as SpreadConstraint;
-    const tpVal = labelValue(labels, c.topologyKey);
-    if (tpVal === undefined) continue;
-    const cnt =
-      c.topologyKey === LABEL_HOSTNAME
+    const counts = s.topologyValueToPodCounts[i] as Map<string, number>;
+    if (!c.byHostname && counts.size === 0) continue;
+    const weight = s.topologyNormalizingWeight[i] as number;
+    const skew = c.maxSkew - 1;
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n] as NodeInfo;
+      const tpVal = node.labelValueOf(c.topologyKeyId);
+      if (tpVal === undefined) continue;
+      const cnt = c.byHostname
         ? countPodsMatchSelector(node, c, ns)
-        : ((s.topologyValueToPodCounts[i] as Map<string, number>).get(tpVal) as number);
-    score += cnt * (s.topologyNormalizingWeight[i] as number) + (c.maxSkew - 1);
+        : (counts.get(tpVal) as number);
+      scores[n] = (scores[n] as number) + (cnt * weight + skew);
+    }
   }
-  return Math.round(score);
+  const checkIgnored = s.ignoredNodes.size > 0;
+  for (let n = 0; n < nodes.length; n++)
+    scores[n] =
+      checkIgnored && s.ignoredNodes.has((nodes[n] as NodeInfo).name)
+        ? 0
+        : Math.round(scores[n] as number);
 }
 
 /** Reverses and scales the scores so the emptiest domains get 100. [PTS9][PTS10] */
-export function normalizeSpreadScores(s: PreScoreState, scores: NodeScore[]): void {
+export function normalizeSpreadScores(
+  s: PreScoreState,
+  nodes: readonly NodeInfo[],
+  scores: Float64Array,
+): void {
+  const ignored = s.ignoredNodes;
+  const checkIgnored = ignored.size > 0;
   let min = Infinity;
   let max = 0;
-  for (const ns of scores) {
-    if (s.ignoredNodes.has(ns.name)) continue;
-    min = Math.min(min, ns.score);
-    max = Math.max(max, ns.score);
+  for (let i = 0; i < scores.length; i++) {
+    if (checkIgnored && ignored.has((nodes[i] as NodeInfo).name)) continue;
+    min = Math.min(min, scores[i] as number);
+    max = Math.max(max, scores[i] as number);
   }
-  for (const ns of scores) {
-    if (s.ignoredNodes.has(ns.name)) ns.score = 0;
-    else if (max === 0) ns.score = MAX_NODE_SCORE;
-    else ns.score = Math.trunc((MAX_NODE_SCORE * (max + min - ns.score)) / max);
+  for (let i = 0; i < scores.length; i++) {
+    if (checkIgnored && ignored.has((nodes[i] as NodeInfo).name)) scores[i] = 0;
+    else if (max === 0) scores[i] = MAX_NODE_SCORE;
+    else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - (scores[i] as number))) / max);
   }
 }

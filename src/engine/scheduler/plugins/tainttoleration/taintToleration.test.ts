@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Taint, Toleration } from '../../../api/types';
 import { CycleState } from '../../framework/cycleState';
-import type { NodeScore } from '../../framework/interface';
 import { makeNodeInfo, makePod } from '../../fixtures';
 import {
   countIntolerablePreferNoSchedule,
@@ -75,11 +74,9 @@ describe('TaintToleration Score', () => {
       makeNodeInfo(`n${i}`, { taints }),
     );
     plugin.preScore(state, pod, nodes);
-    const scores: NodeScore[] = nodes.map((n) => ({
-      name: n.name,
-      score: plugin.score(state, pod, n),
-    }));
-    plugin.normalizeScore?.(state, pod, scores);
-    expect(scores.map((s) => s.score)).toEqual([100, 50, 0]);
+    const scores = new Float64Array(nodes.length);
+    plugin.score(state, pod, nodes, scores);
+    plugin.normalizeScore?.(state, pod, nodes, scores);
+    expect([...scores]).toEqual([100, 50, 0]);
   });
 });

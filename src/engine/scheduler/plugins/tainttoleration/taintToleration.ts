@@ -71,19 +71,25 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
       },
     ],
     filter: (_state, pod, node) => filterTaints(pod, node),
+    filterNodes(_state, pod, nodes, verdicts) {
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i] as NodeInfo;
+        // Most nodes have no taints: nothing to check.
+        if (node.taints && verdicts.passing(i)) verdicts.set(i, filterTaints(pod, node));
+      }
+    },
     preScore(state: CycleState, pod: PodInfo) {
       state.write(PRE_SCORE_KEY, preferNoScheduleTolerations(pod.pod.spec?.tolerations));
       return SUCCESS;
     },
-    score(state, pod, node) {
-      // Most nodes have no taints: answer them without reading the cycle state.
-      const taints = node.taints;
-      if (!taints || taints.length === 0) return 0;
+    score(state, pod, nodes, scores) {
       const tolerations =
         state.read<Toleration[]>(PRE_SCORE_KEY) ??
         preferNoScheduleTolerations(pod.pod.spec?.tolerations);
-      return countIntolerablePreferNoSchedule(taints, tolerations);
+      for (let i = 0; i < nodes.length; i++)
+        scores[i] = countIntolerablePreferNoSchedule((nodes[i] as NodeInfo).taints, tolerations);
     },
-    normalizeScore: (_state, _pod, scores) => defaultNormalizeScore(MAX_NODE_SCORE, true, scores),
+    normalizeScore: (_state, _pod, _nodes, scores) =>
+      defaultNormalizeScore(MAX_NODE_SCORE, true, scores),
   };
 }
