@@ -345,6 +345,8 @@ export interface NodeInfoLister {
   imageState?(name: string): ImageStateSummary | undefined;
   /** Returns the nodes holding a pod with pod (anti-)affinity (HavePodsWithAffinityList). */
   havePodsWithAffinityList?(): readonly NodeInfo[];
+  /** Returns how many nodes carry a label key (the cache counts them as nodes come and go). */
+  nodesWithLabel?(key: string): number;
   /** Returns the nodes holding a pod with required anti-affinity (HavePodsWithRequiredAntiAffinityList). */
   havePodsWithRequiredAntiAffinityList?(): readonly NodeInfo[];
 }
