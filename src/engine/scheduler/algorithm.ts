@@ -33,7 +33,7 @@ export interface ScheduleResult {
   suggestedHost: string;
   evaluatedNodes: number;
   feasibleNodes: number;
-  /** Per-node totals, absent when a single node was feasible. */
+  /** Per-node totals, absent when a single node was feasible; valid until the next cycle. */
   scores?: NodeScores;
 }
 
@@ -83,8 +83,10 @@ export function selectHost({ nodes, totals }: NodeScores, rng: Rng): string {
 /** Runs the filter and score phases for one pod at a time. */
 export class Algorithm {
   private nextStartNodeIndex = 0;
-  // A run of nodes being filtered and their verdicts, reused from run to run.
+  // A run of nodes being filtered, their verdicts and the nodes found feasible, reused from run
+  // to run: a cycle copies out only its feasible nodes.
   private readonly run: NodeInfo[] = [];
+  private readonly found: NodeInfo[] = [];
   private readonly verdicts = new Verdicts();
 
   constructor(
@@ -175,13 +177,13 @@ export class Algorithm {
   ): NodeInfo[] | Status {
     const total = nodes.length;
     const want = numFeasibleNodesToFind(this.percentageOfNodesToScore, total);
-    const feasible: NodeInfo[] = [];
     const filters = this.fwk.activeFilterPlugins(state);
-    const { run, verdicts } = this;
+    const { run, verdicts, found } = this;
+    let feasible = 0;
     let at = this.nextStartNodeIndex % total;
     let processed = 0;
-    while (processed < total && feasible.length < want) {
-      const size = Math.min(want - feasible.length, total - processed);
+    while (processed < total && feasible < want) {
+      const size = Math.min(want - feasible, total - processed);
       run.length = size;
       for (let k = 0; k < size; k++) {
         run[k] = nodes[at] as NodeInfo;
@@ -193,7 +195,7 @@ export class Algorithm {
         const s = verdicts.statuses[k] as Status;
         if (s.code === 'Error') return s;
         if (s.isSuccess()) {
-          feasible.push(node);
+          found[feasible++] = node;
           continue;
         }
         diagnosis.nodeToStatus.set(node.name, s);
@@ -203,7 +205,7 @@ export class Algorithm {
     }
     const allNodes = this.nodes.list().length;
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % allNodes;
-    return feasible;
+    return found.slice(0, feasible);
   }
 
   private prioritizeNodes(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): NodeScores {

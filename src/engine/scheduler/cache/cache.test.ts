@@ -28,6 +28,19 @@ describe('SchedulerCache', () => {
     expect([ni?.requestedMilliCPU, ni?.nonZeroRequestedMemory]).toEqual([1000, 1024 ** 3]);
   });
 
+  it('counts the nodes carrying each label key as nodes come, change and go [CACHE6]', () => {
+    const cache = new SchedulerCache();
+    const zoned = (name: string, zone?: string) =>
+      makeNode(name, { labels: { host: name, ...(zone ? { zone } : {}) } });
+    cache.setNode(zoned('n1', 'a'));
+    cache.setNode(zoned('n2', 'b'));
+    cache.setNode(zoned('n3'));
+    expect([cache.nodesWithLabel('host'), cache.nodesWithLabel('zone')]).toEqual([3, 2]);
+    cache.setNode(zoned('n1'));
+    cache.removeNode('n2');
+    expect([cache.nodesWithLabel('host'), cache.nodesWithLabel('zone')]).toEqual([2, 0]);
+  });
+
   it('lets a forgotten node keep its numbers while a new node reuses its row', () => {
     const cache = new SchedulerCache();
     cache.setNode(makeNode('n1', { cpu: '2' }));

@@ -15,6 +15,8 @@ import { NodeTree } from './nodeTree';
 //            one the first such node reported (addNodeImageStates).
 //   [CACHE5] the nodes holding pods with pod (anti-)affinity are tracked as pods come and go, so
 //            InterPodAffinity visits only them when the incoming pod has no terms of its own.
+//   [CACHE6] each label key counts the nodes carrying it, so PodTopologySpread can tell at once
+//            that no node has a topology key (a cluster without zones).
 
 interface PodState {
   pod: PodInfo;
@@ -38,6 +40,7 @@ export class SchedulerCache implements NodeInfoLister {
   private readonly imageStates = new Map<string, ImageState>();
   private readonly withAffinity = new Set<NodeInfo>();
   private readonly withRequiredAntiAffinity = new Set<NodeInfo>();
+  private readonly labelKeyNodes = new Map<string, number>();
 
   /** Returns the nodes in scheduling order, rebuilt only when the set of nodes changed. */
   list(): readonly NodeInfo[] {
@@ -70,6 +73,11 @@ export class SchedulerCache implements NodeInfoLister {
     return [...this.withRequiredAntiAffinity].filter((ni) => ni.node);
   }
 
+  /** Returns how many nodes carry a label key. [CACHE6] */
+  nodesWithLabel(key: string): number {
+    return this.labelKeyNodes.get(key) ?? 0;
+  }
+
   /** Returns the number of nodes that exist. */
   numNodes(): number {
     return this.tree.size();
@@ -90,9 +98,13 @@ export class SchedulerCache implements NodeInfoLister {
     const name = node.metadata?.name ?? '';
     const ni = this.nodeInfo(name);
     const isNew = !ni.node;
-    if (ni.node) this.removeImageStates(ni.node);
+    if (ni.node) {
+      this.removeImageStates(ni.node);
+      this.countLabelKeys(ni.node, -1);
+    }
     ni.setNode(node);
     this.addImageStates(node, ni);
+    this.countLabelKeys(node, 1);
     if (isNew) this.tree.add(node);
     else this.tree.update(node);
     return ni;
@@ -102,7 +114,10 @@ export class SchedulerCache implements NodeInfoLister {
   removeNode(name: string): void {
     const ni = this.nodes.get(name);
     if (!ni) return;
-    if (ni.node) this.removeImageStates(ni.node);
+    if (ni.node) {
+      this.removeImageStates(ni.node);
+      this.countLabelKeys(ni.node, -1);
+    }
     ni.removeNode();
     if (ni.pods.size === 0) this.forget(ni);
     this.tree.remove(name);
@@ -148,6 +163,7 @@ export class SchedulerCache implements NodeInfoLister {
     this.podStates.clear();
     this.assumed.clear();
     this.imageStates.clear();
+    this.labelKeyNodes.clear();
     this.withAffinity.clear();
     this.withRequiredAntiAffinity.clear();
     this.tree = new NodeTree();
@@ -172,6 +188,15 @@ export class SchedulerCache implements NodeInfoLister {
     else this.withAffinity.delete(ni);
     if (ni.podsWithRequiredAntiAffinity.size > 0) this.withRequiredAntiAffinity.add(ni);
     else this.withRequiredAntiAffinity.delete(ni);
+  }
+
+  /** Counts (delta 1) or uncounts (−1) the node under each of its label keys. [CACHE6] */
+  private countLabelKeys(node: Node, delta: 1 | -1): void {
+    for (const key of Object.keys(node.metadata?.labels ?? {})) {
+      const n = (this.labelKeyNodes.get(key) ?? 0) + delta;
+      if (n === 0) this.labelKeyNodes.delete(key);
+      else this.labelKeyNodes.set(key, n);
+    }
   }
 
   /** Counts the node in each of its images' states and gives it their summaries. [CACHE4] */

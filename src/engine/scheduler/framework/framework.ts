@@ -68,6 +68,7 @@ export class Framework implements Handle {
   private readonly score: WeightedScorePlugin[] = [];
   private readonly bind: BindPlugin[] = [];
   private scratchScores = new Float64Array(0);
+  private totals = new Float64Array(0);
   private pending = new Uint8Array(0);
 
   constructor(
@@ -264,12 +265,14 @@ export class Framework implements Handle {
     return SUCCESS;
   }
 
-  /** Scores, normalizes and weights every feasible node; see runScore.ts. */
+  /** Scores, normalizes and weights every feasible node; see runScore.ts (totals are reused). */
   runScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): NodeScores {
     // Reallocated only when the number of feasible nodes changes, which it rarely does.
-    if (this.scratchScores.length !== nodes.length)
+    if (this.scratchScores.length !== nodes.length) {
       this.scratchScores = new Float64Array(nodes.length);
-    return runScorePlugins(this.score, state, pod, nodes, this.scratchScores);
+      this.totals = new Float64Array(nodes.length);
+    }
+    return runScorePlugins(this.score, state, pod, nodes, this.scratchScores, this.totals);
   }
 
   /** Runs Bind plugins until one binds (or rejects). */

@@ -120,13 +120,16 @@ export class NodeInfo {
    * the node object changes, and looked up by number.
    */
   labelValueOf(id: number): string | undefined {
-    let value = this.#labelValues[id];
-    if (value === undefined) {
-      const key = labelKeys[id] as string;
-      const labels = this.#labels;
-      value = labels && Object.hasOwn(labels, key) ? labels[key] : null;
-      this.#labelValues[id] = value;
-    }
+    const value = this.#labelValues[id];
+    if (value !== undefined) return value ?? undefined;
+    return this.#lookUpLabel(id);
+  }
+
+  #lookUpLabel(id: number): string | undefined {
+    const key = labelKeys[id] as string;
+    const labels = this.#labels;
+    const value = labels && Object.hasOwn(labels, key) ? labels[key] : null;
+    this.#labelValues[id] = value;
     return value ?? undefined;
   }
 
@@ -273,14 +276,22 @@ export class NodeInfo {
    * (PodTopologySpread's countPodsMatchSelector). Scoring asks every feasible node this for each
    * pod, with the same selector for all the pods of a workload, while a cycle changes one node, so
    * the count is remembered until the node changes. key names the namespace and requirements;
-   * comparing it is cheapest when callers pass the same string object every time.
+   * comparing it is cheapest when callers pass the same string object every time. The lookup is
+   * kept apart from the counting so that it is small enough to be inlined into callers' loops.
    */
   countMatching(requirements: readonly Requirement[], key: string, ns: string): number {
+    if (this.memoGeneration === this.generation) {
+      if (this.memoKey0 === key) return this.memoCount0;
+      if (this.memoKey1 === key) return this.memoCount1;
+    }
+    return this.#countAndRemember(requirements, key, ns);
+  }
+
+  #countAndRemember(requirements: readonly Requirement[], key: string, ns: string): number {
     if (this.memoGeneration !== this.generation) {
       this.memoGeneration = this.generation;
       this.memoKey0 = this.memoKey1 = undefined;
-    } else if (this.memoKey0 === key) return this.memoCount0;
-    else if (this.memoKey1 === key) return this.memoCount1;
+    }
     let count = 0;
     for (const pi of this.podsMaybeMatching(requirements)) {
       const meta = pi.pod.metadata;
@@ -334,6 +345,8 @@ export interface NodeInfoLister {
   imageState?(name: string): ImageStateSummary | undefined;
   /** Returns the nodes holding a pod with pod (anti-)affinity (HavePodsWithAffinityList). */
   havePodsWithAffinityList?(): readonly NodeInfo[];
+  /** Returns how many nodes carry a label key (the cache counts them as nodes come and go). */
+  nodesWithLabel?(key: string): number;
   /** Returns the nodes holding a pod with required anti-affinity (HavePodsWithRequiredAntiAffinityList). */
   havePodsWithRequiredAntiAffinityList?(): readonly NodeInfo[];
 }

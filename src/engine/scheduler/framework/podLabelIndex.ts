@@ -1,17 +1,13 @@
 import type { Requirement } from '../../api/labels';
 import type { PodInfo } from './podInfo';
 
-// A node's pods by "key=value" label, so that counting or visiting a selector's pods skips the
+// A node's pods by label key and value, so that counting or visiting a selector's pods skips the
 // others (NodeInfo.podsMaybeMatching). Upstream scans nodeInfo.Pods; the simulator's nodes hold
-// up to 110 pods each and spreading asks about hundreds of nodes per cycle.
+// up to 110 pods each and spreading asks about hundreds of nodes per cycle. Keys then values,
+// rather than "key=value" strings: a pod is indexed as it is placed, without building a string
+// per label.
 
-// Selectors are compiled once per cycle and read on every node: their index keys are built once.
-const indexKeys = new WeakMap<Requirement, readonly string[]>();
-function labelIndexKeys(r: Requirement): readonly string[] {
-  let keys = indexKeys.get(r);
-  if (!keys) indexKeys.set(r, (keys = r.values.map((v) => `${r.key}=${v}`)));
-  return keys;
-}
+const NONE: readonly PodInfo[] = [];
 
 function* concat<T>(sets: readonly Set<T>[]): Iterable<T> {
   for (const set of sets) yield* set;
@@ -19,23 +15,32 @@ function* concat<T>(sets: readonly Set<T>[]): Iterable<T> {
 
 /** Pods by label. */
 export class PodLabelIndex {
-  private readonly byLabel = new Map<string, Set<PodInfo>>();
+  private readonly byKey = new Map<string, Map<string, Set<PodInfo>>>();
 
   /** Indexes a pod under each of its labels. */
   add(pi: PodInfo): void {
-    for (const [k, v] of Object.entries(pi.pod.metadata?.labels ?? {})) {
-      let set = this.byLabel.get(`${k}=${v}`);
-      if (!set) this.byLabel.set(`${k}=${v}`, (set = new Set()));
+    const labels = pi.pod.metadata?.labels ?? {};
+    for (const key of Object.keys(labels)) {
+      const value = labels[key] as string;
+      let byValue = this.byKey.get(key);
+      if (!byValue) this.byKey.set(key, (byValue = new Map()));
+      let set = byValue.get(value);
+      if (!set) byValue.set(value, (set = new Set()));
       set.add(pi);
     }
   }
 
   /** Unindexes a pod. */
   remove(pi: PodInfo): void {
-    for (const [k, v] of Object.entries(pi.pod.metadata?.labels ?? {})) {
-      const set = this.byLabel.get(`${k}=${v}`);
-      set?.delete(pi);
-      if (set?.size === 0) this.byLabel.delete(`${k}=${v}`);
+    const labels = pi.pod.metadata?.labels ?? {};
+    for (const key of Object.keys(labels)) {
+      const byValue = this.byKey.get(key);
+      const set = byValue?.get(labels[key] as string);
+      if (!byValue || !set) continue;
+      set.delete(pi);
+      if (set.size > 0) continue;
+      byValue.delete(labels[key] as string);
+      if (byValue.size === 0) this.byKey.delete(key);
     }
   }
 
@@ -48,17 +53,17 @@ export class PodLabelIndex {
     let bestSize = Infinity;
     for (const r of requirements) {
       if (r.operator !== 'In' && r.operator !== 'Equals') continue;
-      const keys = labelIndexKeys(r);
-      if (keys.length === 1) {
-        const set = this.byLabel.get(keys[0] as string);
-        if (!set) return [];
+      const byValue = this.byKey.get(r.key);
+      if (r.values.length === 1) {
+        const set = byValue?.get(r.values[0] as string);
+        if (!set) return NONE;
         if (set.size < bestSize) {
           best = set;
           bestSize = set.size;
         }
         continue;
       }
-      const sets = keys.flatMap((k) => this.byLabel.get(k) ?? []);
+      const sets = r.values.flatMap((v) => byValue?.get(v) ?? []);
       const size = sets.reduce((n, set) => n + set.size, 0);
       if (size < bestSize) {
         best = concat(sets);

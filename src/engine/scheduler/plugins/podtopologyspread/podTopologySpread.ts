@@ -77,15 +77,17 @@ export function newPodTopologySpread(
           verdicts.set(i, s instanceof Status ? s : filterSpread(s, pod, nodes[i] as NodeInfo));
     },
     preScore(state, pod, nodes) {
-      const all = handle.nodes.list();
-      if (all.length === 0) return SKIP;
+      if (handle.nodes.list().length === 0) return SKIP;
       const constraints = podConstraints(pod.pod, 'ScheduleAnyway');
       if (constraints.length === 0) return SKIP;
       // Only the pod's own (or configured) constraints need every key; system defaults let
       // nodes without a zone still spread by hostname.
       const requireAll =
         (pod.pod.spec?.topologySpreadConstraints ?? []).length > 0 || !systemDefaulted;
-      state.write(PRE_SCORE_KEY, calPreScoreState(pod, constraints, nodes, all, requireAll));
+      state.write(
+        PRE_SCORE_KEY,
+        calPreScoreState(pod, constraints, nodes, handle.nodes, requireAll),
+      );
       return SUCCESS;
     },
     score(state, pod, nodes, scores) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OwnerReference, ReplicaSet } from '../../../api/types';
+import { SchedulerCache } from '../../cache/cache';
 import {
   makeHandle,
+  makeNode,
   makeNodeInfo,
   makePod,
   normalizedScores,
@@ -68,6 +70,20 @@ describe('PodTopologySpread Score', () => {
       node('n3', undefined, []),
     ];
     expect(scores(nodes, web('p'))).toEqual({ n1: 40, n2: 60, n3: 100 });
+  });
+
+  it('scores the same through the cache, which knows that no node has a zone [CACHE6]', () => {
+    const cache = new SchedulerCache();
+    for (const n of ['n1', 'n2', 'n3']) cache.setNode(makeNode(n, { labels: { [HOST]: n } }));
+    cache.assumePod(makePod(web('a')), 'n1');
+    cache.assumePod(makePod(web('b')), 'n1');
+    cache.assumePod(makePod(web('c')), 'n2');
+    const handle = { ...makeHandle(cache.list(), { replicaSets: [rs] }), nodes: cache };
+    const viaCache = normalizedScores(newPodTopologySpread(undefined, handle), makePod(web('p')), [
+      ...cache.list(),
+    ]);
+    expect(viaCache).toEqual({ n1: 40, n2: 60, n3: 100 });
+    expect(viaCache).toEqual(scores([...cache.list()], web('p')));
   });
 
   // Own constraint on zone, maxSkew 1: zones a and b, weight log(2 + 2) = 1.386. Zone a holds 2

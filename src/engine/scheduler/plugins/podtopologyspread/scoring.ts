@@ -1,5 +1,5 @@
 import { MAX_NODE_SCORE } from '../../framework/interface';
-import type { NodeInfo } from '../../framework/nodeInfo';
+import type { NodeInfo, NodeInfoLister } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import { requiredNodeAffinity } from '../nodeaffinity/nodeSelector';
 import type { SpreadConstraint } from './constraints';
@@ -39,7 +39,7 @@ export function calPreScoreState(
   pod: PodInfo,
   constraints: readonly SpreadConstraint[],
   filteredNodes: readonly NodeInfo[],
-  allNodes: readonly NodeInfo[],
+  allNodes: NodeInfoLister,
   requireAllTopologies: boolean,
 ): PreScoreState {
   const s: PreScoreState = {
@@ -52,23 +52,23 @@ export function calPreScoreState(
     for (const ni of filteredNodes)
       if (!nodeLabelsMatchSpreadConstraints(ni, constraints)) s.ignoredNodes.add(ni.name);
   // Upstream sizes a topology by the values of feasible nodes, a missing key counting as "".
-  const domains = constraints.map((c, i) =>
-    c.byHostname ? new Set<string>() : topologyValues(s, c.topologyKeyId, filteredNodes, i),
-  );
-  s.topologyNormalizingWeight = constraints.map((c, i) =>
-    topologyNormalizingWeight(
-      c.byHostname ? filteredNodes.length - s.ignoredNodes.size : (domains[i] as Set<string>).size,
-    ),
-  );
+  const counted = filteredNodes.length - s.ignoredNodes.size;
+  s.topologyNormalizingWeight = constraints.map((c, i) => {
+    if (c.byHostname) return topologyNormalizingWeight(counted);
+    // No node carries the key: every counted node is in the one domain "". [CACHE6]
+    if (allNodes.nodesWithLabel?.(c.topologyKey) === 0)
+      return topologyNormalizingWeight(counted > 0 ? 1 : 0);
+    return topologyNormalizingWeight(topologyValues(s, c.topologyKeyId, filteredNodes, i).size);
+  });
   if (s.topologyValueToPodCounts.some((counts) => counts.size > 0))
-    countDomains(s, pod, allNodes, requireAllTopologies);
+    countDomains(s, pod, allNodes.list(), requireAllTopologies);
   return s;
 }
 
 // Collects a key's values over the feasible nodes not ignored, and readies a count for each
 // value Score will read (nodes without the key need none). Neighbouring nodes often share a value
 // (a zone, or none at all): it is added once per stretch.
-export function topologyValues(
+function topologyValues(
   s: PreScoreState,
   keyId: number,
   filteredNodes: readonly NodeInfo[],
